@@ -1,0 +1,119 @@
+// @ts-check
+import { existsSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { defaultLocale, localeInfo, locales } from './src/i18n/locales.ts';
+import { ui } from './src/i18n/ui.ts';
+
+/**
+ * Public origin of the deployed site. A placeholder until the site has a real home: it only
+ * appears in absolute URLs (canonical links, hreflang alternates, `sitemap-index.xml`), never in
+ * a request the pages make. Change it here and nowhere else.
+ */
+export const SITE = 'https://lr-schedules.example';
+
+/**
+ * Articles in sidebar order, by slug (file name without extension, identical in both trees).
+ * An article appears once its default-locale file exists, so the site builds while some
+ * articles are still being written (Starlight rejects sidebar slugs without an entry).
+ */
+const articles = /** @type {const} */ ([
+  'index',
+  'saddle-points',
+  'cosine-annealing',
+  'warm-restarts',
+  'training-loop',
+  'api-mapping',
+  'gallery',
+]);
+
+/** @param {string} slug */
+function articleExists(slug) {
+  const base = new URL(`./content/docs/${defaultLocale}/${slug}`, import.meta.url);
+  return existsSync(new URL(`${base.href}.mdx`)) || existsSync(new URL(`${base.href}.md`));
+}
+
+/** @param {(typeof articles)[number]} slug */
+function sidebarItem(slug) {
+  const key = /** @type {const} */ (`nav.${slug}`);
+  return {
+    slug,
+    label: ui[defaultLocale][key],
+    translations: Object.fromEntries(
+      locales.map((locale) => [localeInfo[locale].lang, ui[locale][key]]),
+    ),
+  };
+}
+
+/**
+ * rehype-katex reports TeX it cannot parse as a file message and renders it as red source text.
+ * Turning those messages into a build error keeps broken formulas from being published.
+ */
+function rehypeFailOnKatexErrors() {
+  /** @param {unknown} _tree @param {import('vfile').VFile} file */
+  return (_tree, file) => {
+    const errors = file.messages.filter((message) => message.source === 'rehype-katex');
+    if (errors.length > 0) {
+      throw new Error(
+        `KaTeX could not render math in ${file.path}:\n` +
+          errors.map((message) => `  ${message.place ? `${String(message.place)}: ` : ''}${message.reason}`).join('\n'),
+      );
+    }
+  };
+}
+
+/**
+ * The sitemap Starlight would add, with one fix: `@astrojs/sitemap` files every URL outside a
+ * locale folder under the default locale, so the language chooser at `/` would be listed as the
+ * Chinese alternate of `/en/`. The chooser belongs to no language: it keeps its `<url>` entry but
+ * takes part in no hreflang group.
+ */
+function bilingualSitemap() {
+  const root = new URL('/', SITE).href;
+  return sitemap({
+    i18n: {
+      defaultLocale,
+      locales: Object.fromEntries(locales.map((locale) => [locale, localeInfo[locale].lang])),
+    },
+    serialize(item) {
+      if (item.url === root) return { ...item, links: undefined };
+      const links = item.links?.filter((link) => link.url !== root);
+      return { ...item, links: links && links.length > 1 ? links : undefined };
+    },
+  });
+}
+
+export default defineConfig({
+  site: SITE,
+  markdown: {
+    // Astro 7's default Markdown processor (Sätteri) runs no remark/rehype plugins; the unified
+    // processor does, and @astrojs/mdx (added by Starlight) inherits it for .mdx files.
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }], rehypeFailOnKatexErrors],
+    }),
+  },
+  integrations: [
+    starlight({
+      title: Object.fromEntries(locales.map((locale) => [localeInfo[locale].lang, ui[locale]['site.title']])),
+      defaultLocale,
+      locales: Object.fromEntries(
+        locales.map((locale) => [locale, { label: localeInfo[locale].label, lang: localeInfo[locale].lang }]),
+      ),
+      sidebar: articles.filter(articleExists).map(sidebarItem),
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      favicon: '/favicon.svg',
+      markdown: {
+        // Starlight's Markdown transforms (asides, heading anchors) only touch files in
+        // `src/content/docs/` unless told about other folders.
+        processedDirs: ['./content/docs'],
+      },
+    }),
+    // Listed after Starlight, which then skips adding its own unconfigured copy.
+    bilingualSitemap(),
+  ],
+});

@@ -1,0 +1,206 @@
+/**
+ * The Adam optimizer (and, with `decoupled_weight_decay`, AdamW): PyTorch's `torch.optim.Adam`.
+ *
+ * @packageDocumentation
+ */
+
+import { ValueError } from '../errors.ts';
+import { checkOptionKeys, formatPyNumber, Optimizer } from './optimizer.ts';
+import type { Param, ParamGroup, ParamGroupInput } from './types.ts';
+
+/** Options of {@link Adam}, keys as in PyTorch. Every key may also be set per param group. */
+export interface AdamOptions {
+  /** Learning rate γ (default `1e-3`). */
+  lr?: number;
+  /** Decay rates (β₁, β₂) of the moment estimates (default `[0.9, 0.999]`). */
+  betas?: [number, number];
+  /** ε added to the denominator (default `1e-8`). */
+  eps?: number;
+  /** Weight decay λ (default `0`): an L2 penalty, or decoupled if `decoupled_weight_decay`. */
+  weight_decay?: number;
+  /** Use the AMSGrad variant, dividing by the running maximum of v̂ (default `false`). */
+  amsgrad?: boolean;
+  /** Maximize the objective instead of minimizing it (default `false`). */
+  maximize?: boolean;
+  /** Decay the weights directly, as AdamW does, instead of through the gradient (default `false`). */
+  decoupled_weight_decay?: boolean;
+}
+
+/** A param group for {@link Adam}: parameters plus any options that differ from the defaults. */
+export type AdamParamGroupInput = ParamGroupInput & AdamOptions;
+
+const ADAM_KEYS = [
+  'lr',
+  'betas',
+  'eps',
+  'weight_decay',
+  'amsgrad',
+  'maximize',
+  'decoupled_weight_decay',
+] as const;
+
+/**
+ * Adam: PyTorch's `torch.optim.Adam`, single-tensor path.
+ *
+ * For each parameter θ with gradient g, with the step count t incremented first:
+ *
+ * ```text
+ * g ← −g                               if maximize
+ * θ ← θ·(1 − γ·λ)                      if λ ≠ 0 and decoupled_weight_decay
+ * g ← g + λ·θ                          if λ ≠ 0 otherwise
+ * m ← β₁·m + (1 − β₁)·g
+ * v ← β₂·v + ((1 − β₂)·g)·g
+ * v_max ← max(v_max, v)                if amsgrad (and v_max is used below instead of v)
+ * denom ← √v / √(1 − β₂ᵗ) + ε
+ * θ ← θ + (−γ / (1 − β₁ᵗ))·m / denom
+ * ```
+ *
+ * Every element follows PyTorch's order of floating-point operations (`addcmul` as
+ * `self + (value·t1)·t2`, `addcdiv` as `self + (value·t1)/t2`), so results match PyTorch to
+ * within a few units in the last place. The first moment uses 1.13's `m·β₁ + (1 − β₁)·g`, which
+ * reproduces the PyTorch 1.13 fixtures bit for bit; newest PyTorch writes it as
+ * `m.lerp_(g, 1 − β₁)`, equal in exact arithmetic and within an ulp or so in floating point.
+ *
+ * State per parameter, keys as in PyTorch: `step` (a number, where PyTorch keeps a float32
+ * tensor), `exp_avg`, `exp_avg_sq` and, with AMSGrad, `max_exp_avg_sq`. PyTorch's `foreach`,
+ * `fused`, `capturable` and `differentiable` options do not apply and are not accepted.
+ *
+ * @example
+ * ```ts
+ * const w: Param = { data: Float64Array.of(1, -1), grad: null };
+ * const opt = new Adam([w], { lr: 0.01, betas: [0.9, 0.99] });
+ * w.grad = Float64Array.of(2, -2);
+ * opt.step();
+ * ```
+ */
+export class Adam extends Optimizer {
+  /**
+   * @param params - the parameters, or param groups with their own options.
+   * @param options - options for every group that does not set its own.
+   * @throws {@link PyTypeError} for an option key Adam does not take.
+   * @throws {@link ValueError} with PyTorch's messages, in PyTorch's order:
+   *   `"Invalid learning rate: {lr}"` unless `0 ≤ lr`, `"Invalid epsilon value: {eps}"` unless
+   *   `0 ≤ eps`, `"Invalid beta parameter at index 0: {β₁}"` unless `0 ≤ β₁ < 1`, the same for
+   *   index 1, `"Invalid weight_decay value: {weight_decay}"` unless `0 ≤ weight_decay` (so NaN
+   *   fails each check, and prints `nan`), then `"betas must be either both floats or both
+   *   Tensors"` for non-numbers. Numbers print as `String(x)`: Python's `1.0` prints `1`.
+   *   Param groups' own options are not checked, as in PyTorch.
+   */
+  constructor(
+    params: readonly Param[] | readonly AdamParamGroupInput[],
+    options: AdamOptions = {},
+  ) {
+    checkOptionKeys('Adam', options, ADAM_KEYS);
+    super(params, resolveAdamOptions(options));
+  }
+
+  /**
+   * Updates every parameter that has a gradient; see {@link Adam} for the formula.
+   *
+   * @param closure - optional; re-evaluates the model, sets gradients, returns the loss.
+   * @returns the closure's loss, or `undefined`.
+   */
+  override step(closure?: () => number): number | undefined {
+    this._optCalled = true;
+    const loss = closure === undefined ? undefined : closure();
+    for (const group of this.paramGroups) this.stepGroup(group);
+    return loss;
+  }
+
+  /** Newest PyTorch's `Adam.__setstate__`: groups saved without these options get defaults. */
+  protected override setStateDefaults(group: ParamGroup): void {
+    if (!('amsgrad' in group)) group['amsgrad'] = false;
+    if (!('maximize' in group)) group['maximize'] = false;
+    if (!('decoupled_weight_decay' in group)) group['decoupled_weight_decay'] = false;
+  }
+
+  private stepGroup(group: ParamGroup): void {
+    const [beta1, beta2] = group['betas'] as [number, number];
+    const lr = group.lr;
+    const eps = group['eps'] as number;
+    const weightDecay = group['weight_decay'] as number;
+    const amsgrad = group['amsgrad'] as boolean;
+    const maximize = group['maximize'] as boolean;
+    const decoupled = group['decoupled_weight_decay'] === true;
+    const avgWeight = 1 - beta1;
+    const sqWeight = 1 - beta2;
+    const decay = 1 - lr * weightDecay;
+    for (const param of group.params) {
+      const grad = param.grad;
+      if (grad === null) continue;
+      const theta = param.data;
+      let state = this.state.get(param);
+      if (state === undefined) {
+        state = {};
+        this.state.set(param, state);
+      }
+      if (Object.keys(state).length === 0) {
+        state['step'] = 0;
+        state['exp_avg'] = new Float64Array(theta.length);
+        state['exp_avg_sq'] = new Float64Array(theta.length);
+        if (amsgrad) state['max_exp_avg_sq'] = new Float64Array(theta.length);
+      }
+      const step = (state['step'] as number) + 1;
+      state['step'] = step;
+      const expAvg = state['exp_avg'] as Float64Array;
+      const expAvgSq = state['exp_avg_sq'] as Float64Array;
+      const maxExpAvgSq = amsgrad ? (state['max_exp_avg_sq'] as Float64Array) : undefined;
+
+      const biasCorrection1 = 1 - beta1 ** step;
+      const biasCorrection2 = 1 - beta2 ** step;
+      const negStepSize = -(lr / biasCorrection1);
+      const biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+
+      for (let i = 0; i < theta.length; i++) {
+        let g = maximize ? -(grad[i] as number) : (grad[i] as number);
+        let t = theta[i] as number;
+        if (weightDecay !== 0) {
+          if (decoupled) t = t * decay;
+          else g = g + weightDecay * t;
+        }
+        const m = (expAvg[i] as number) * beta1 + avgWeight * g;
+        expAvg[i] = m;
+        let v = (expAvgSq[i] as number) * beta2 + sqWeight * g * g;
+        expAvgSq[i] = v;
+        if (maxExpAvgSq !== undefined) {
+          v = Math.max(maxExpAvgSq[i] as number, v);
+          maxExpAvgSq[i] = v;
+        }
+        const denom = Math.sqrt(v) / biasCorrection2Sqrt + eps;
+        theta[i] = t + (negStepSize * m) / denom;
+      }
+    }
+  }
+}
+
+/** Checks Adam's options in PyTorch's order and fills in the defaults. */
+function resolveAdamOptions(options: AdamOptions): Record<string, unknown> {
+  const lr = options.lr ?? 1e-3;
+  const betas = options.betas ?? [0.9, 0.999];
+  const eps = options.eps ?? 1e-8;
+  const weightDecay = options.weight_decay ?? 0;
+  const [beta1, beta2] = betas;
+  if (!(0 <= lr)) throw new ValueError(`Invalid learning rate: ${formatPyNumber(lr)}`);
+  if (!(0 <= eps)) throw new ValueError(`Invalid epsilon value: ${formatPyNumber(eps)}`);
+  if (!(0 <= beta1 && beta1 < 1)) {
+    throw new ValueError(`Invalid beta parameter at index 0: ${formatPyNumber(beta1)}`);
+  }
+  if (!(0 <= beta2 && beta2 < 1)) {
+    throw new ValueError(`Invalid beta parameter at index 1: ${formatPyNumber(beta2)}`);
+  }
+  if (!(0 <= weightDecay)) {
+    throw new ValueError(`Invalid weight_decay value: ${formatPyNumber(weightDecay)}`);
+  }
+  if (typeof beta1 !== 'number' || typeof beta2 !== 'number') {
+    throw new ValueError('betas must be either both floats or both Tensors');
+  }
+  return {
+    lr,
+    betas: [beta1, beta2],
+    eps,
+    weight_decay: weightDecay,
+    amsgrad: options.amsgrad ?? false,
+    maximize: options.maximize ?? false,
+    decoupled_weight_decay: options.decoupled_weight_decay ?? false,
+  };
+}
