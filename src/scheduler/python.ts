@@ -39,12 +39,14 @@ export function floorMod(a: number, b: number): number {
 }
 
 /**
- * Python's true division `a / b` on floats.
+ * Python's true division `a / b`.
  *
- * @throws {@link ZeroDivisionError} for `b === 0` ("float division by zero").
+ * @param ints - whether both operands are Python ints there (JavaScript cannot tell), which
+ *   only changes the message: "division by zero" for ints, "float division by zero" otherwise.
+ * @throws {@link ZeroDivisionError} for `b === 0`.
  */
-export function trueDiv(a: number, b: number): number {
-  if (b === 0) throw new ZeroDivisionError('float division by zero');
+export function trueDiv(a: number, b: number, ints = false): number {
+  if (b === 0) throw new ZeroDivisionError(ints ? 'division by zero' : 'float division by zero');
   return a / b;
 }
 

@@ -178,8 +178,10 @@ export function perform(schedulers: Scheduler[], action: Action): Scheduler {
   const target = schedulers[action.scheduler ?? schedulers.length - 1] as Scheduler & {
     step(arg?: number): void;
   };
-  if (action.metrics !== undefined) target.step(decodeNumber(action.metrics) as number);
-  else if (action.epoch !== undefined) target.step(action.epoch);
+  if (action.metrics !== undefined) {
+    const plateau = target as unknown as { step(metrics: number, epoch?: number): void };
+    plateau.step(decodeNumber(action.metrics) as number, action.epoch);
+  } else if (action.epoch !== undefined) target.step(action.epoch);
   else target.step();
   return target;
 }

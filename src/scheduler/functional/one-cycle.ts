@@ -107,7 +107,12 @@ export function oneCycleTotalSteps(
     return totalSteps;
   }
   // PyTorch ≥ 2.x: epochs without steps_per_epoch (or the reverse) gets this message; 1.13 raised a TypeError comparing None.
-  if (epochs === undefined || epochs === null || stepsPerEpoch === undefined || stepsPerEpoch === null) {
+  if (
+    epochs === undefined ||
+    epochs === null ||
+    stepsPerEpoch === undefined ||
+    stepsPerEpoch === null
+  ) {
     throw new ValueError('You must define either total_steps OR (epochs AND steps_per_epoch)');
   }
   positiveInteger('epochs', epochs);

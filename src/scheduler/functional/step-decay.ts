@@ -100,5 +100,6 @@ export function polynomialDecay(
   totalIters: number,
   power: number,
 ): number {
-  return baseLr * (1.0 - trueDiv(Math.min(totalIters, epoch), totalIters)) ** power;
+  const ints = Number.isInteger(epoch) && Number.isInteger(totalIters);
+  return baseLr * (1.0 - trueDiv(Math.min(totalIters, epoch), totalIters, ints)) ** power;
 }

@@ -146,8 +146,8 @@ export class Adam extends Optimizer {
       const expAvgSq = state['exp_avg_sq'] as Float64Array;
       const maxExpAvgSq = amsgrad ? (state['max_exp_avg_sq'] as Float64Array) : undefined;
 
-      const biasCorrection1 = 1 - beta1 ** step;
-      const biasCorrection2 = 1 - beta2 ** step;
+      const biasCorrection1 = 1 - powInt(beta1, step);
+      const biasCorrection2 = 1 - powInt(beta2, step);
       const negStepSize = -(lr / biasCorrection1);
       const biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
 
@@ -171,6 +171,103 @@ export class Adam extends Optimizer {
       }
     }
   }
+}
+
+/** Bits kept by {@link powInt} between multiplications. */
+const POW_PRECISION = 192n;
+
+/** Largest exponent {@link powInt} handles itself; Adam's step count never comes near it. */
+const MAX_POW_EXPONENT = 2 ** 32;
+
+/** `v · 2^k` for an integer `v` and a result that is representable (so exact). */
+function scaleByPow2(v: number, k: number): number {
+  let value = v;
+  let rest = k;
+  // Two-step scaling keeps the factor itself finite and non-zero.
+  while (rest > 1023) {
+    value *= 2 ** 1023;
+    rest -= 1023;
+  }
+  while (rest < -1022) {
+    value *= 2 ** -1022;
+    rest += 1022;
+  }
+  return value * 2 ** rest;
+}
+
+/**
+ * Rounds a value known to lie in `[a, a + slack] · 2^exp` to the nearest double (ties to even),
+ * or returns `undefined` when that interval straddles a rounding boundary.
+ */
+function roundScaled(a: bigint, exp: number, slack: bigint): number | undefined {
+  const length = a.toString(2).length;
+  // Below 2^-1075, half the smallest subnormal: rounds to zero.
+  if (length + exp <= -1075) return 0;
+  // Keep 53 significant bits, or fewer where the result is subnormal (grid 2^-1074).
+  const shift = length - 1 + exp < -1022 ? -1074 - exp : length - 53;
+  if (shift <= 0) return slack === 0n ? scaleByPow2(Number(a), exp) : undefined;
+  const s = BigInt(shift);
+  let q = a >> s;
+  const r = a - (q << s);
+  const half = 1n << (s - 1n);
+  if (slack === 0n) {
+    if (r > half || (r === half && (q & 1n) === 1n)) q += 1n;
+  } else if (r > half && r + slack < (1n << s) + half) {
+    q += 1n;
+  } else if (r + slack >= half) {
+    return undefined;
+  }
+  return scaleByPow2(Number(q), exp + shift);
+}
+
+/**
+ * `x ** n` correctly rounded, for `x > 0` and an integer `2 ≤ n ≤ 2^32`: the Adam bias corrections
+ * `1 − β^t`. Python's `beta ** step` calls glibc's `pow`, which is correctly rounded for all
+ * but a vanishing fraction of inputs, whereas V8's `**` is off by an ulp for about one step in
+ * ten (for example `0.999 ** 33`), which would make Adam's trajectory drift from PyTorch's in
+ * the last bits. The power is computed in 192-bit binary floating point with a bound on the
+ * truncation error, and exactly when that bound cannot decide the rounding. Other inputs
+ * (which PyTorch's checks exclude for the constructor's betas) fall back to `**`.
+ */
+function powInt(x: number, n: number): number {
+  if (!(x > 0 && x < Infinity) || !Number.isInteger(n) || n < 2 || n > MAX_POW_EXPONENT) {
+    return x ** n;
+  }
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
+  const exponent = biased === 0 ? -1074 : biased - 1075;
+
+  let acc = 1n;
+  let accExp = 0;
+  let base = mantissa;
+  let baseExp = exponent;
+  let exact = true;
+  const truncate = (v: bigint, e: number): [bigint, number] => {
+    const excess = v.toString(2).length - Number(POW_PRECISION);
+    if (excess <= 0) return [v, e];
+    const q = v >> BigInt(excess);
+    if (q << BigInt(excess) !== v) exact = false;
+    return [q, e + excess];
+  };
+  for (let k = n; ;) {
+    if (k % 2 === 1) [acc, accExp] = truncate(acc * base, accExp + baseExp);
+    k = Math.floor(k / 2);
+    if (k === 0) break;
+    [base, baseExp] = truncate(base * base, 2 * baseExp);
+  }
+  // Each of at most 2·33 truncations lowers a factor by a relative 2^(1-P) at most, and that
+  // factor is raised to a power of at most n ≤ 2^32, so the true value is below
+  // acc · (1 + 2^(41-P)) · 2^accExp.
+  const slack = exact ? 0n : (acc >> (POW_PRECISION - 41n)) + 1n;
+  const rounded = roundScaled(acc, accExp, slack);
+  if (rounded !== undefined) return rounded;
+  // The bound cannot decide (a chance of about 2^-150): decide exactly while that is cheap.
+  if (n <= 20000) return roundScaled(mantissa ** BigInt(n), exponent * n, 0n) as number;
+  return roundScaled(acc, accExp, 0n) as number;
 }
 
 /** Checks Adam's options in PyTorch's order and fills in the defaults. */

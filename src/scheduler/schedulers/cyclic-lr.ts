@@ -223,10 +223,16 @@ export class CyclicLR extends LRScheduler {
     if (this.cycleMomentum) {
       const maxMomentums = this.maxMomentums as number[];
       const momentums = (this.baseMomentums as number[]).map((baseMomentum, i) =>
-        cyclicMomentumValue(baseMomentum, maxMomentums[i] as number, scaleFactor, this.scaleFn(arg)),
+        cyclicMomentumValue(
+          baseMomentum,
+          maxMomentums[i] as number,
+          scaleFactor,
+          this.scaleFn(arg),
+        ),
       );
       this.optimizer.paramGroups.forEach((group, i) => {
-        if (i < momentums.length) writeMomentum(group, this.useBeta1 === true, momentums[i] as number);
+        if (i < momentums.length)
+          writeMomentum(group, this.useBeta1 === true, momentums[i] as number);
       });
     }
     return lrs;

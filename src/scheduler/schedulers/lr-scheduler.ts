@@ -95,7 +95,7 @@ export abstract class LRScheduler implements Scheduler {
       optimizer.paramGroups.forEach((group, i) => {
         if (group.initial_lr === undefined) {
           throw new KeyError(
-            `"param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer"`,
+            `param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer`,
           );
         }
       });

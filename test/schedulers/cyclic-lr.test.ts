@@ -1,0 +1,409 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Adam,
+  AdamW,
+  CyclicLR,
+  Optimizer,
+  SGD,
+  StepLR,
+  ValueError,
+  setWarningHandler,
+  type Param,
+  type ParamGroupInput,
+  type Scheduler,
+  type StateDict,
+  type WarningHandler,
+} from '../../src/scheduler/index.ts';
+import type { ScaleFunctionObject } from '../../src/scheduler/schedulers/cyclic-lr.ts';
+import {
+  buildOptimizer,
+  buildSchedulers,
+  decodeNumber,
+  perform,
+  relError,
+  snapshot,
+  type ErrorCase,
+  type FixtureFile,
+  type SchedulerCase,
+  type TraceEntry,
+} from '../helpers/replay.ts';
+
+const CLASS = 'CyclicLR';
+const TOLERANCE = 1e-12;
+
+function load<C>(name: string): FixtureFile<C> {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
+}
+const cases = load<SchedulerCase>('schedulers.json').cases.filter((c) =>
+  c.schedulers.some((s) => s.type === CLASS),
+);
+const errorCases = load<ErrorCase>('errors.json').cases.filter(
+  (c) => c.schedulers.at(-1)?.type === CLASS,
+);
+
+/** State-dict keys that differ between the 1.13 fixtures and newest PyTorch (which we follow). */
+const ONLY_IN_113 = ['_scale_fn_ref', 'verbose'];
+const onlyInNewest = (cycleMomentum: boolean) =>
+  cycleMomentum ? ['use_beta1', '_is_initial'] : ['_is_initial'];
+
+let worst = 0;
+let comparedSteps = 0;
+let previousHandler: WarningHandler;
+beforeAll(() => {
+  previousHandler = setWarningHandler(() => {});
+});
+afterAll(() => {
+  setWarningHandler(previousHandler);
+  console.info(
+    `${CLASS}: ${cases.length} fixture cases, ${comparedSteps} steps, worst relative error ${worst}`,
+  );
+});
+
+function expectClose(ours: number, theirs: number, where: string): void {
+  const err = relError(ours, theirs);
+  worst = Math.max(worst, err);
+  expect(err, `${where}: ${ours} vs ${theirs}`).toBeLessThanOrEqual(TOLERANCE);
+}
+
+function compareEntry(ours: TraceEntry, theirs: TraceEntry, where: string): void {
+  comparedSteps += 1;
+  for (const key of ['lr', 'last_lr', 'momentum', 'beta1'] as const) {
+    const expected = theirs[key];
+    if (expected === undefined) continue;
+    const actual = ours[key];
+    expect(actual, `${where} ${key}`).toBeDefined();
+    expect(actual).toHaveLength(expected.length);
+    expected.forEach((v, g) => expectClose((actual as number[])[g] as number, v, `${where} ${key}[${g}]`));
+  }
+}
+
+/** Compares state values recursively; fixture numbers may be "inf"/"nan" strings. */
+function compareState(ours: unknown, theirs: unknown, where: string): void {
+  const expected = decodeNumber(theirs);
+  if (typeof expected === 'number') {
+    expect(typeof ours, where).toBe('number');
+    expectClose(ours as number, expected, where);
+  } else if (Array.isArray(expected)) {
+    expect(Array.isArray(ours), where).toBe(true);
+    expect(ours).toHaveLength(expected.length);
+    expected.forEach((v, i) => compareState((ours as unknown[])[i], v, `${where}[${i}]`));
+  } else if (expected !== null && typeof expected === 'object') {
+    for (const [k, v] of Object.entries(expected)) {
+      compareState((ours as Record<string, unknown>)[k], v, `${where}.${k}`);
+    }
+  } else {
+    expect(ours, where).toEqual(expected);
+  }
+}
+
+/** Builds a case and performs its first `count` actions. */
+function run(c: SchedulerCase, count = c.actions.length) {
+  const optimizer = buildOptimizer(c.optimizer);
+  const schedulers = buildSchedulers(optimizer, c.schedulers);
+  const trace = [snapshot(optimizer, schedulers.at(-1) as Scheduler)];
+  const states: StateDict[][] = [schedulers.map((s) => s.stateDict())];
+  for (const action of c.actions.slice(0, count)) {
+    trace.push(snapshot(optimizer, perform(schedulers, action)));
+    states.push(schedulers.map((s) => s.stateDict()));
+  }
+  return { optimizer, schedulers, trace, states };
+}
+
+/** Saves after `at` actions through JSON, loads into fresh objects and performs the rest. */
+function resumeTrace(c: SchedulerCase, at: number): TraceEntry[] {
+  const { optimizer, schedulers } = run(c, at);
+  const optimizerState = JSON.parse(JSON.stringify(optimizer.stateDict()));
+  const schedulerState = JSON.parse(JSON.stringify((schedulers.at(-1) as Scheduler).stateDict()));
+  const freshOptimizer = buildOptimizer(c.optimizer);
+  const fresh = buildSchedulers(freshOptimizer, c.schedulers);
+  freshOptimizer.loadStateDict(optimizerState);
+  (fresh.at(-1) as Scheduler).loadStateDict(schedulerState);
+  return c.actions.slice(at).map((action) => snapshot(freshOptimizer, perform(fresh, action)));
+}
+
+describe(`${CLASS} against PyTorch 1.13 fixtures`, () => {
+  it('has fixture cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+  });
+
+  describe.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    it('matches the trace at every step', () => {
+      const { trace } = run(c);
+      expect(trace).toHaveLength(c.trace.length);
+      trace.forEach((entry, k) => compareEntry(entry, c.trace[k] as TraceEntry, `step ${k}`));
+    });
+
+    if (c.state_dicts) {
+    it('matches the state dicts (common keys)', () => {
+      const { states } = run(c);
+      for (const { after, scheduler, state } of c.state_dicts ?? []) {
+        const ours = (states[after] as StateDict[])[scheduler] as StateDict;
+        const cycleMomentum = ours['cycle_momentum'] === true;
+        const oursKeys = Object.keys(ours);
+        const theirKeys = Object.keys(state);
+        expect(oursKeys.filter((k) => !theirKeys.includes(k)).sort()).toEqual(
+          onlyInNewest(cycleMomentum).sort(),
+        );
+        expect(theirKeys.filter((k) => !oursKeys.includes(k)).sort()).toEqual(ONLY_IN_113.sort());
+        for (const key of theirKeys.filter((k) => oursKeys.includes(k))) {
+          compareState(ours[key], state[key], `after ${after}: ${key}`);
+        }
+      }
+    });
+    }
+
+    if (c.resume) {
+    const resume = c.resume;
+    it('resumes from JSON state dicts like PyTorch', () => {
+      const trace = resumeTrace(c, resume.at);
+      expect(trace).toHaveLength(resume.trace.length);
+      trace.forEach((entry, k) => compareEntry(entry, resume.trace[k] as TraceEntry, `resumed ${k}`));
+    });
+    }
+
+    if (c.schedulers.length === 1) {
+    it('resumes identically from every step', () => {
+      for (let at = 0; at < c.actions.length; at += 1) {
+        resumeTrace(c, at).forEach((entry, k) =>
+          compareEntry(entry, c.trace[at + k + 1] as TraceEntry, `resumed at ${at}, +${k}`),
+        );
+      }
+    });
+    }
+  });
+});
+
+describe(`${CLASS} errors against PyTorch`, () => {
+  it('has error cases', () => {
+    expect(errorCases.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(errorCases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    const optimizer = buildOptimizer(c.optimizer);
+    let thrown: unknown;
+    try {
+      const built = buildSchedulers(optimizer, c.schedulers);
+      for (const action of c.actions ?? []) perform(built, action);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect((thrown as Error).name).toBe(c.error.type);
+    expect((thrown as Error).message).toBe(c.error.message);
+  });
+});
+
+function params(): Param[] {
+  return [{ data: Float64Array.of(0), grad: null }];
+}
+
+/** The triangle wave computed independently, with exact integer positions. */
+function height(step: number, up: number, down: number): number {
+  const pos = step % (up + down);
+  return pos <= up ? pos / up : (up + down - pos) / down;
+}
+
+function close(a: number, b: number): boolean {
+  return relError(a, b) <= TOLERANCE;
+}
+
+describe(`${CLASS}, newest PyTorch behaviour`, () => {
+  it.each([
+    ['Adam', Adam],
+    ['AdamW', AdamW],
+  ] as const)('cycles betas[0] of %s (use_beta1) and keeps betas[1]', (_name, Ctor) => {
+    const optimizer = new Ctor([{ params: params() }], { lr: 0.001, betas: [0.9, 0.99] });
+    const scheduler = new CyclicLR(optimizer, {
+      base_lr: 0.01,
+      max_lr: 0.1,
+      step_size_up: 3,
+      step_size_down: 5,
+      base_momentum: 0.85,
+      max_momentum: 0.95,
+    });
+    const group = optimizer.paramGroups[0] as ParamGroupInput;
+    expect(group['max_momentum']).toBe(0.95);
+    expect(group['base_momentum']).toBe(0.85);
+    expect(scheduler.useBeta1).toBe(true);
+    for (let e = 0; e <= 24; e += 1) {
+      if (e > 0) scheduler.step();
+      const h = height(e, 3, 5);
+      const betas = group['betas'] as number[];
+      expect(close(betas[0] as number, 0.95 - (0.95 - 0.85) * h)).toBe(true);
+      expect(betas[1]).toBe(0.99);
+      expect(close(optimizer.paramGroups[0]?.lr as number, 0.01 + (0.1 - 0.01) * h)).toBe(true);
+      expect('momentum' in group).toBe(false);
+    }
+    expect(scheduler.stateDict()['use_beta1']).toBe(true);
+  });
+
+  it('rejects an optimizer with neither momentum nor betas, unless cycle_momentum is false', () => {
+    class Plain extends Optimizer {
+      constructor(groups: ParamGroupInput[]) {
+        super(groups, { lr: 0.1 });
+      }
+      step(): undefined {
+        this._optCalled = true;
+        return undefined;
+      }
+    }
+    const call = () => new CyclicLR(new Plain([{ params: params() }]), { base_lr: 0.1, max_lr: 1 });
+    expect(call).toThrow(ValueError);
+    expect(call).toThrow(
+      'optimizer must support momentum or beta1 with `cycle_momentum` option enabled',
+    );
+    const ok = new CyclicLR(new Plain([{ params: params() }]), {
+      base_lr: 0.1,
+      max_lr: 1,
+      cycle_momentum: false,
+    });
+    expect(ok.getLastLr()).toEqual([0.1]);
+  });
+
+  it('starts momentum at max_momentum and records both bounds in the groups', () => {
+    const optimizer = new SGD([{ params: params() }], { lr: 0.5 });
+    new CyclicLR(optimizer, { base_lr: 0.1, max_lr: 1, base_momentum: 0.7, max_momentum: 0.8 });
+    const group = optimizer.paramGroups[0] as ParamGroupInput;
+    expect(group['momentum']).toBe(0.8);
+    expect(group['max_momentum']).toBe(0.8);
+    expect(group['base_momentum']).toBe(0.7);
+  });
+
+  it('reports a wrong list length with the newest message', () => {
+    const optimizer = new SGD([{ params: params() }, { params: params() }], { lr: 0.1, momentum: 0.9 });
+    expect(() => new CyclicLR(optimizer, { base_lr: [0.1, 0.2, 0.3], max_lr: 1 })).toThrow(
+      'base_lr must have the same length as optimizer.param_groups. base_lr has 3 values, param_groups has 2.',
+    );
+    expect(() => new CyclicLR(optimizer, { base_lr: 0.1, max_lr: 1, max_momentum: [0.9] })).toThrow(
+      'max_momentum must have the same length as optimizer.param_groups. max_momentum has 1 values, param_groups has 2.',
+    );
+  });
+
+  it('writes the stale initial_lr at construction when an earlier scheduler set it', () => {
+    const optimizer = new SGD([{ params: params() }], { lr: 1, momentum: 0.9 });
+    new StepLR(optimizer, { step_size: 2 });
+    const scheduler = new CyclicLR(optimizer, { base_lr: 0.1, max_lr: 0.5, step_size_up: 2 });
+    expect(optimizer.paramGroups[0]?.lr).toBe(1);
+    expect(scheduler.baseLrs).toEqual([0.1]);
+    scheduler.step();
+    expect(close(optimizer.paramGroups[0]?.lr as number, 0.1 + (0.5 - 0.1) / 2)).toBe(true);
+  });
+
+  it('resumes by construction with last_epoch = k at step k + 1, using its own momentum bounds', () => {
+    const optimizer = new SGD([{ params: params() }], { lr: 0.3, momentum: 0.5 });
+    optimizer.paramGroups[0]!.initial_lr = 0.3;
+    const scheduler = new CyclicLR(optimizer, {
+      base_lr: 0.1,
+      max_lr: 1,
+      step_size_up: 4,
+      last_epoch: 5,
+    });
+    expect(scheduler.lastEpoch).toBe(6);
+    const h = height(6, 4, 4);
+    expect(close(optimizer.paramGroups[0]?.lr as number, 0.3 + (1 - 0.3) * h)).toBe(true);
+    expect(close(optimizer.paramGroups[0]?.momentum as number, 0.9 - (0.9 - 0.8) * h)).toBe(true);
+    scheduler.step();
+    expect(close(optimizer.paramGroups[0]?.lr as number, 0.1 + 0.9 * height(7, 4, 4))).toBe(true);
+  });
+
+  it('has newest state-dict keys, in order, and survives JSON', () => {
+    const optimizer = new SGD([{ params: params() }], { lr: 0.1, momentum: 0.9 });
+    const scheduler = new CyclicLR(optimizer, { base_lr: 0.1, max_lr: 1, step_size_up: 3 });
+    const state = scheduler.stateDict();
+    expect(Object.keys(state)).toEqual([
+      'max_lrs',
+      'total_size',
+      'step_ratio',
+      'mode',
+      'gamma',
+      'scale_mode',
+      'cycle_momentum',
+      'use_beta1',
+      'base_momentums',
+      'max_momentums',
+      'base_lrs',
+      'last_epoch',
+      '_step_count',
+      '_is_initial',
+      '_get_lr_called_within_step',
+      '_last_lr',
+      '_scale_fn_custom',
+    ]);
+    expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+    const noMomentum = new CyclicLR(new SGD([{ params: params() }], { lr: 0.1 }), {
+      base_lr: 0.1,
+      max_lr: 1,
+      cycle_momentum: false,
+    }).stateDict();
+    for (const key of ['use_beta1', 'base_momentums', 'max_momentums']) {
+      expect(key in noMomentum).toBe(false);
+    }
+  });
+
+  it('saves a callable object scale_fn as its properties and merges them back on load', () => {
+    const make = (base: number): ScaleFunctionObject => ({
+      base,
+      scale(x: number) {
+        return (this.base as number) ** (x - 1);
+      },
+    });
+    const options = { base_lr: 0, max_lr: 1, step_size_up: 2, scale_mode: 'cycle' as const };
+    const source = new CyclicLR(new SGD([{ params: params() }], { lr: 0.1, momentum: 0.9 }), {
+      ...options,
+      scale_fn: make(0.25),
+    });
+    for (let i = 0; i < 5; i += 1) source.step();
+    const state = JSON.parse(JSON.stringify(source.stateDict()));
+    expect(state['_scale_fn_custom']).toEqual({ base: 0.25 });
+    const targetFn = make(0.5);
+    const target = new CyclicLR(new SGD([{ params: params() }], { lr: 0.1, momentum: 0.9 }), {
+      ...options,
+      scale_fn: targetFn,
+    });
+    target.loadStateDict(state);
+    expect(targetFn['base']).toBe(0.25);
+    target.step();
+    // Step 6 is the peak of cycle 2: amplitude 0.25 ** (2 − 1).
+    expect(target.getLastLr()).toEqual([0.25]);
+    const plain = new CyclicLR(new SGD([{ params: params() }], { lr: 0.1, momentum: 0.9 }), {
+      ...options,
+      scale_fn: (x: number) => 1 / x,
+    });
+    expect(plain.stateDict()['_scale_fn_custom']).toBeNull();
+  });
+
+  it('rebuilds the built-in scaling on load, so a loaded gamma takes effect', () => {
+    const build = (gamma: number) =>
+      new CyclicLR(new SGD([{ params: params() }], { lr: 0.1, momentum: 0.9 }), {
+        base_lr: 0.1,
+        max_lr: 1,
+        step_size_up: 2,
+        mode: 'exp_range',
+        gamma,
+      });
+    const source = build(0.5);
+    const target = build(0.9);
+    target.loadStateDict(JSON.parse(JSON.stringify(source.stateDict())));
+    target.step();
+    expect(target.gamma).toBe(0.5);
+    expect(close(target.getLastLr()[0] as number, 0.1 + 0.9 * 0.5 * 0.5)).toBe(true);
+  });
+
+  it('warns from getLr() outside step() and still writes the momentum', () => {
+    const messages: string[] = [];
+    const previous = setWarningHandler((m) => messages.push(m));
+    try {
+      const optimizer = new SGD([{ params: params() }], { lr: 0.1, momentum: 0.9 });
+      const scheduler = new CyclicLR(optimizer, { base_lr: 0.1, max_lr: 1, step_size_up: 2 });
+      scheduler.lastEpoch = 2;
+      expect(scheduler.getLr()).toEqual([1]);
+      expect(optimizer.paramGroups[0]?.momentum).toBe(0.8);
+      expect(messages).toContain(
+        'To get the last learning rate computed by the scheduler, please use `get_last_lr()`.',
+      );
+    } finally {
+      setWarningHandler(previous);
+    }
+  });
+});
