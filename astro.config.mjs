@@ -60,7 +60,12 @@ function rehypeFailOnKatexErrors() {
     if (errors.length > 0) {
       throw new Error(
         `KaTeX could not render math in ${file.path}:\n` +
-          errors.map((message) => `  ${message.place ? `${String(message.place)}: ` : ''}${message.reason}`).join('\n'),
+          errors
+            .map(
+              (message) =>
+                `  ${message.place ? `${String(message.place)}: ` : ''}${message.reason}`,
+            )
+            .join('\n'),
       );
     }
   };
@@ -99,10 +104,15 @@ export default defineConfig({
   },
   integrations: [
     starlight({
-      title: Object.fromEntries(locales.map((locale) => [localeInfo[locale].lang, ui[locale]['site.title']])),
+      title: Object.fromEntries(
+        locales.map((locale) => [localeInfo[locale].lang, ui[locale]['site.title']]),
+      ),
       defaultLocale,
       locales: Object.fromEntries(
-        locales.map((locale) => [locale, { label: localeInfo[locale].label, lang: localeInfo[locale].lang }]),
+        locales.map((locale) => [
+          locale,
+          { label: localeInfo[locale].label, lang: localeInfo[locale].lang },
+        ]),
       ),
       sidebar: articles.filter(articleExists).map(sidebarItem),
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],

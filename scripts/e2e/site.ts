@@ -54,11 +54,28 @@ export function isBuildStale(): boolean {
   return buildInputs.some((input) => newestMtime(join(root, input)) > builtAt);
 }
 
+/**
+ * The environment for Astro child processes. Test runners set `NODE_ENV=test` (Vitest does), and a
+ * build that inherits it compiles `import.meta.env.DEV` as `true` — Starlight then ships its
+ * "search only works in production builds" notice instead of the search box. Astro picks the right
+ * mode itself when `NODE_ENV` is unset.
+ */
+function astroEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env['NODE_ENV'];
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+  return env;
+}
+
 function run(args: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     // process.execPath: the Node that runs the tests (22, from the `node` devDependency), which
     // Astro 7 requires; the system `node` may be older.
-    const child = spawn(process.execPath, [astroBin, ...args], { cwd: root, stdio: 'inherit' });
+    const child = spawn(process.execPath, [astroBin, ...args], {
+      cwd: root,
+      env: astroEnv(),
+      stdio: 'inherit',
+    });
     child.on('error', reject);
     child.on('exit', (code) =>
       code === 0 ? resolve() : reject(new Error(`astro ${args.join(' ')} exited with ${code}`)),
@@ -131,8 +148,10 @@ export async function startPreview(): Promise<PreviewServer> {
   const url = `http://127.0.0.1:${port}/`;
   const child = spawn(
     process.execPath,
-    [astroBin, 'preview', '--host', '127.0.0.1', '--port', String(port)],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+    // --ignore-lock: Astro 7 allows one tracked preview server per project and refuses to start a
+    // second; an untracked one can run next to a developer's `npm start` and leaves no lock file.
+    [astroBin, 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
+    { cwd: root, env: astroEnv(), stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {

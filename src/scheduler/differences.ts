@@ -99,14 +99,15 @@ export const differences: readonly Difference[] = [
   {
     subject: '*',
     kind: 'javascript',
-    en: 'Learning rates can differ from PyTorch in the last bit where V8\'s `Math.cos`/`Math.pow` round differently from glibc (a few percent of inputs): relative differences stay below 1e-15 in our fixtures.',
+    en: "Learning rates can differ from PyTorch in the last bit where V8's `Math.cos`/`Math.pow` round differently from glibc (a few percent of inputs): relative differences stay below 1e-15 in our fixtures.",
     'zh-cn':
       'V8 的 `Math.cos`/`Math.pow` 在少数输入上与 glibc 的舍入不同，学习率可能在最后一位与 PyTorch 不同：在我们的测试数据中相对误差低于 1e-15。',
   },
   {
     subject: 'ConstantLR',
     kind: 'port',
-    en: 'A NaN `factor` is rejected with the range message; PyTorch\'s comparisons let NaN through and every learning rate becomes NaN.',
-    'zh-cn': '`factor` 为 NaN 时按取值范围报错；PyTorch 的比较会放过 NaN，之后所有学习率都变成 NaN。',
+    en: "A NaN `factor` is rejected with the range message; PyTorch's comparisons let NaN through and every learning rate becomes NaN.",
+    'zh-cn':
+      '`factor` 为 NaN 时按取值范围报错；PyTorch 的比较会放过 NaN，之后所有学习率都变成 NaN。',
   },
 ];

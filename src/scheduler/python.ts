@@ -102,3 +102,22 @@ export function broadcast(name: string, groupCount: number, value: number | read
   }
   return [...value];
 }
+
+/**
+ * A float as JSON can carry it: finite numbers as they are, non-finite ones as the strings
+ * Python's `float()` parses (`'inf'`, `'-inf'`, `'nan'`), since `JSON.stringify` would write
+ * `null` and lose the value.
+ */
+export function toJsonFloat(x: number): number | string {
+  if (Number.isFinite(x)) return x;
+  return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
+}
+
+/** Reads back {@link toJsonFloat}'s encoding; anything else gives `fallback`. */
+export function fromJsonFloat(value: unknown, fallback: number): number {
+  if (typeof value === 'number') return value;
+  if (value === 'inf' || value === 'Infinity') return Infinity;
+  if (value === '-inf' || value === '-Infinity') return -Infinity;
+  if (value === 'nan' || value === 'NaN') return NaN;
+  return fallback;
+}

@@ -31,7 +31,10 @@ export interface SampleOptions {
   metric?: (step: number) => number;
 }
 
-/** A sampled curve: `lr[k]` is the learning rate in effect after `k` scheduler steps, at epoch `x[k]`. */
+/**
+ * A sampled curve: `lr[k]` is the learning rate used by step `k` (after `k` scheduler steps), at
+ * epoch `x[k]`. A run of `epochs` epochs has `epochs × stepsPerEpoch` samples, like `range(epochs)`.
+ */
 export interface SampledSchedule {
   /** Epoch of each sample (fractional with per-batch stepping). */
   x: Float64Array;
@@ -46,13 +49,14 @@ interface Steppable extends Scheduler {
 }
 
 /**
- * Runs a scheduler for `epochs × stepsPerEpoch` steps on a fresh one-parameter SGD optimizer
- * and records the learning rate and momentum after construction and after every step.
+ * Runs a scheduler on a fresh one-parameter SGD optimizer for a training run of `epochs` epochs
+ * and records the learning rate and momentum each step uses: after construction, then after each
+ * of the `epochs × stepsPerEpoch − 1` scheduler steps in between.
  * PyTorch's ordering warnings are silenced: no optimizer step happens between scheduler steps.
  *
  * @param build - constructs the scheduler on the optimizer it is given.
  * @param options - learning rate, momentum and the stepping plan.
- * @returns typed arrays of length `epochs × stepsPerEpoch + 1`.
+ * @returns typed arrays of length `epochs × stepsPerEpoch`.
  * @throws whatever the scheduler throws (`ValueError` for invalid options, `ZeroDivisionError`
  *   where PyTorch would raise it), and `RangeError` for a non-positive or non-integer plan.
  * @example
@@ -77,14 +81,14 @@ export function sampleSchedule(
   const param: Param = { data: new Float64Array(1), grad: null };
   const optimizer = new SGD([param], { lr: options.lr, momentum: options.momentum ?? 0.9 });
   const steps = options.epochs * stepsPerEpoch;
-  const x = new Float64Array(steps + 1);
-  const lr = new Float64Array(steps + 1);
-  const momentum = new Float64Array(steps + 1);
+  const x = new Float64Array(steps);
+  const lr = new Float64Array(steps);
+  const momentum = new Float64Array(steps);
   const group = optimizer.paramGroups[0]!;
   withoutWarnings(() => {
     const scheduler = build(optimizer) as Steppable;
     const fractional = scheduler instanceof CosineAnnealingWarmRestarts && stepsPerEpoch > 1;
-    for (let k = 0; k <= steps; k += 1) {
+    for (let k = 0; k < steps; k += 1) {
       // epoch + i / iters, written as PyTorch's docs write it, so fractional epochs match bit for bit.
       const epoch = Math.floor(k / stepsPerEpoch) + (k % stepsPerEpoch) / stepsPerEpoch;
       if (k > 0) {

@@ -89,7 +89,9 @@ export async function guardedContext(
   context.on('console', (message) => {
     if (message.type() === 'error') errors.push(`${message.page()?.url()}: ${message.text()}`);
   });
-  context.on('weberror', (error) => errors.push(`${error.page()?.url()}: ${error.error().message}`));
+  context.on('weberror', (error) =>
+    errors.push(`${error.page()?.url()}: ${error.error().message}`),
+  );
   return { context, errors, foreignRequests, requests };
 }
 

@@ -21,8 +21,7 @@ afterAll(async () => {
 const all = articles();
 const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'zh-cn' : 'en');
 /** Inline (`$…$`) or display (`$$…$$`) math in an MDX source, ignoring fenced code. */
-const usesMath = (source: string) =>
-  /\$[^$\n]+\$/.test(source.replace(/^```[\s\S]*?^```/gm, ''));
+const usesMath = (source: string) => /\$[^$\n]+\$/.test(source.replace(/^```[\s\S]*?^```/gm, ''));
 const usesSyncedTabs = (source: string) => /<Tabs[^>]*\bsyncKey="lang"/.test(source);
 const hasCodeBlock = (source: string) => /^```\w*/m.test(source);
 
@@ -46,7 +45,10 @@ describe('articles', () => {
       expect(await page.getAttribute('html', 'lang')).toBe(localeInfo[article.locale].lang);
 
       const alternates = await page.$$eval('link[rel="alternate"][hreflang]', (links) =>
-        links.map((link) => [link.getAttribute('hreflang'), new URL(link.getAttribute('href')!).pathname]),
+        links.map((link) => [
+          link.getAttribute('hreflang'),
+          new URL(link.getAttribute('href')!).pathname,
+        ]),
       );
       const slugPath = article.slug === 'index' ? '/' : `/${article.slug}/`;
       for (const locale of locales) {
@@ -160,11 +162,18 @@ describe('math', () => {
       expect(guard.requests.some((url) => /\/_astro\/KaTeX_[\w-]+\.[\w-]+\.woff2$/.test(url))).toBe(
         true,
       );
-      // Starlight's `svg { height: auto }` would collapse the bar of \sqrt to zero height.
-      const svgHeights = await page.$$eval('.katex-html svg', (svgs) =>
-        svgs.map((svg) => svg.getBoundingClientRect().height),
+      // KaTeX draws stretchy glyphs such as the bar of \sqrt as SVGs as tall as their wrapper;
+      // Starlight's `svg { height: auto }` for content images would shrink them to a sliver.
+      const svgs = await page.$$eval('.katex-html svg', (elements) =>
+        elements.map((svg) => [
+          svg.getBoundingClientRect().height,
+          svg.parentElement!.getBoundingClientRect().height,
+        ]),
       );
-      for (const height of svgHeights) expect(height).toBeGreaterThan(0);
+      for (const [height, wrapper] of svgs) {
+        expect(height).toBeGreaterThan(0);
+        expect(height).toBeCloseTo(wrapper!, 0);
+      }
       expect(guard.foreignRequests).toEqual([]);
       await guard.context.close();
     },
@@ -212,7 +221,10 @@ describe('synced PyTorch/TypeScript tabs', () => {
     const guard = await guardedContext(browser);
     const page = await guard.context.newPage();
     await page.goto(first.path);
-    const tabs = page.locator('starlight-tabs[data-sync-key="lang"]').first().locator('[role="tab"]');
+    const tabs = page
+      .locator('starlight-tabs[data-sync-key="lang"]')
+      .first()
+      .locator('[role="tab"]');
     const before = await selectedLabel(page);
     const other = tabs.filter({ hasNotText: before }).first();
     const label = (await other.innerText()).trim();
@@ -244,7 +256,10 @@ describe('theme', () => {
           );
         }),
     );
-    await page.locator('starlight-theme-select select').filter({ visible: true }).selectOption('light');
+    await page
+      .locator('starlight-theme-select select')
+      .filter({ visible: true })
+      .selectOption('light');
     expect(await changes).toBe('light');
     await guard.context.close();
   });

@@ -58,7 +58,9 @@ describe('cyclicLr, triangular', () => {
       for (let e = 0; e <= 4 * (up + down); e += 1) {
         const { height } = reference(e, up, down);
         expect(close(cyclicLr(e, options), 0.01 + (0.7 - 0.01) * height)).toBe(true);
-        expect(cyclicPosition(e, cyclicGeometry(up, down)).cycle).toBe(reference(e, up, down).cycle);
+        expect(cyclicPosition(e, cyclicGeometry(up, down)).cycle).toBe(
+          reference(e, up, down).cycle,
+        );
       }
     }
   });
@@ -101,9 +103,9 @@ describe('cyclicLr, scaled modes', () => {
     expect(seen).toEqual([2, 7]);
     // A custom scale_fn overrides mode and keeps its own scale_mode.
     expect(cyclicScaling('exp_range', 0.5, scale_fn, 'cycle').scaleMode).toBe('cycle');
-    expect(cyclicLr(2, { base_lr: 0, max_lr: 1, step_size_up: 2, scale_fn, mode: 'exp_range' })).toBe(
-      0.5,
-    );
+    expect(
+      cyclicLr(2, { base_lr: 0, max_lr: 1, step_size_up: 2, scale_fn, mode: 'exp_range' }),
+    ).toBe(0.5);
   });
 });
 
@@ -114,7 +116,12 @@ describe('cyclicMomentum', () => {
     expect(cyclicMomentum(4, { ...shape, base_momentum: 0.75, max_momentum: 1 })).toBe(0.75);
     expect(cyclicMomentum(0, shape)).toBe(0.9);
     const lrOptions = { base_lr: 0.01, max_lr: 0.5, step_size_up: 3, step_size_down: 7 };
-    const mOptions = { base_momentum: 0.85, max_momentum: 0.95, step_size_up: 3, step_size_down: 7 };
+    const mOptions = {
+      base_momentum: 0.85,
+      max_momentum: 0.95,
+      step_size_up: 3,
+      step_size_down: 7,
+    };
     for (let e = 0; e <= 30; e += 1) {
       const lrShare = (cyclicLr(e, lrOptions) - 0.01) / (0.5 - 0.01);
       const mShare = (0.95 - cyclicMomentum(e, mOptions)) / (0.95 - 0.85);

@@ -108,7 +108,8 @@ describe('optimizers match PyTorch 1.13 step by step', () => {
       }
       const type = c.optimizer.type;
       const prev = worst.get(type);
-      if (prev === undefined || caseWorst >= prev.err) worst.set(type, { err: caseWorst, id: c.id });
+      if (prev === undefined || caseWorst >= prev.err)
+        worst.set(type, { err: caseWorst, id: c.id });
 
       if (c.state !== undefined) {
         const sd = JSON.parse(JSON.stringify(opt.stateDict())) as typeof c.state;

@@ -92,8 +92,6 @@ describe('step and polynomial decays', () => {
     expect(linearFactor(1, 50, 0.5, 1, 5)).toBe(1);
     expect(polynomialDecay(1, 5, 5, 2)).toBe(0);
     expect(polynomialDecay(1, 2, 4, 2)).toBe(0.25);
-    expect(() => polynomialDecay(1, 2, 0, 1)).toThrow(
-      new ZeroDivisionError('division by zero'),
-    );
+    expect(() => polynomialDecay(1, 2, 0, 1)).toThrow(new ZeroDivisionError('division by zero'));
   });
 });

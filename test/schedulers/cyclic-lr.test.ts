@@ -56,7 +56,7 @@ beforeAll(() => {
 afterAll(() => {
   setWarningHandler(previousHandler);
   console.info(
-    `${CLASS}: ${cases.length} fixture cases, ${comparedSteps} steps, worst relative error ${worst}`,
+    `${CLASS}: ${cases.length} fixture cases, ${comparedSteps} snapshots compared, worst relative error ${worst}`,
   );
 });
 
@@ -74,7 +74,9 @@ function compareEntry(ours: TraceEntry, theirs: TraceEntry, where: string): void
     const actual = ours[key];
     expect(actual, `${where} ${key}`).toBeDefined();
     expect(actual).toHaveLength(expected.length);
-    expected.forEach((v, g) => expectClose((actual as number[])[g] as number, v, `${where} ${key}[${g}]`));
+    expected.forEach((v, g) =>
+      expectClose((actual as number[])[g] as number, v, `${where} ${key}[${g}]`),
+    );
   }
 }
 
@@ -135,41 +137,43 @@ describe(`${CLASS} against PyTorch 1.13 fixtures`, () => {
     });
 
     if (c.state_dicts) {
-    it('matches the state dicts (common keys)', () => {
-      const { states } = run(c);
-      for (const { after, scheduler, state } of c.state_dicts ?? []) {
-        const ours = (states[after] as StateDict[])[scheduler] as StateDict;
-        const cycleMomentum = ours['cycle_momentum'] === true;
-        const oursKeys = Object.keys(ours);
-        const theirKeys = Object.keys(state);
-        expect(oursKeys.filter((k) => !theirKeys.includes(k)).sort()).toEqual(
-          onlyInNewest(cycleMomentum).sort(),
-        );
-        expect(theirKeys.filter((k) => !oursKeys.includes(k)).sort()).toEqual(ONLY_IN_113.sort());
-        for (const key of theirKeys.filter((k) => oursKeys.includes(k))) {
-          compareState(ours[key], state[key], `after ${after}: ${key}`);
+      it('matches the state dicts (common keys)', () => {
+        const { states } = run(c);
+        for (const { after, scheduler, state } of c.state_dicts ?? []) {
+          const ours = (states[after] as StateDict[])[scheduler] as StateDict;
+          const cycleMomentum = ours['cycle_momentum'] === true;
+          const oursKeys = Object.keys(ours);
+          const theirKeys = Object.keys(state);
+          expect(oursKeys.filter((k) => !theirKeys.includes(k)).sort()).toEqual(
+            onlyInNewest(cycleMomentum).sort(),
+          );
+          expect(theirKeys.filter((k) => !oursKeys.includes(k)).sort()).toEqual(ONLY_IN_113.sort());
+          for (const key of theirKeys.filter((k) => oursKeys.includes(k))) {
+            compareState(ours[key], state[key], `after ${after}: ${key}`);
+          }
         }
-      }
-    });
+      });
     }
 
     if (c.resume) {
-    const resume = c.resume;
-    it('resumes from JSON state dicts like PyTorch', () => {
-      const trace = resumeTrace(c, resume.at);
-      expect(trace).toHaveLength(resume.trace.length);
-      trace.forEach((entry, k) => compareEntry(entry, resume.trace[k] as TraceEntry, `resumed ${k}`));
-    });
+      const resume = c.resume;
+      it('resumes from JSON state dicts like PyTorch', () => {
+        const trace = resumeTrace(c, resume.at);
+        expect(trace).toHaveLength(resume.trace.length);
+        trace.forEach((entry, k) =>
+          compareEntry(entry, resume.trace[k] as TraceEntry, `resumed ${k}`),
+        );
+      });
     }
 
     if (c.schedulers.length === 1) {
-    it('resumes identically from every step', () => {
-      for (let at = 0; at < c.actions.length; at += 1) {
-        resumeTrace(c, at).forEach((entry, k) =>
-          compareEntry(entry, c.trace[at + k + 1] as TraceEntry, `resumed at ${at}, +${k}`),
-        );
-      }
-    });
+      it('resumes identically from every step', () => {
+        for (let at = 0; at < c.actions.length; at += 1) {
+          resumeTrace(c, at).forEach((entry, k) =>
+            compareEntry(entry, c.trace[at + k + 1] as TraceEntry, `resumed at ${at}, +${k}`),
+          );
+        }
+      });
     }
   });
 });
@@ -271,7 +275,10 @@ describe(`${CLASS}, newest PyTorch behaviour`, () => {
   });
 
   it('reports a wrong list length with the newest message', () => {
-    const optimizer = new SGD([{ params: params() }, { params: params() }], { lr: 0.1, momentum: 0.9 });
+    const optimizer = new SGD([{ params: params() }, { params: params() }], {
+      lr: 0.1,
+      momentum: 0.9,
+    });
     expect(() => new CyclicLR(optimizer, { base_lr: [0.1, 0.2, 0.3], max_lr: 1 })).toThrow(
       'base_lr must have the same length as optimizer.param_groups. base_lr has 3 values, param_groups has 2.',
     );

@@ -64,7 +64,7 @@ export function warmRestartPosition(
   if (epoch < 0) throw new ValueError(`Expected non-negative epoch, but got ${pyRepr(epoch)}`);
   if (epoch < T_0) return { T_cur: epoch, T_i: T_0 };
   if (T_mult === 1) return { T_cur: epoch % T_0, T_i: T_0 };
-  const n = Math.trunc(pyLog(((epoch / T_0) * (T_mult - 1)) + 1, T_mult));
+  const n = Math.trunc(pyLog((epoch / T_0) * (T_mult - 1) + 1, T_mult));
   const power = T_mult ** n;
   return { T_cur: epoch - (T_0 * (power - 1)) / (T_mult - 1), T_i: T_0 * power };
 }

@@ -193,7 +193,8 @@ export function oneCyclePhases(
  * @throws {@link ValueError} "Expected float between 0 and 1 pct_start, but got {x}".
  */
 export function checkPctStart(pctStart: number): void {
-  if (pctStart < 0 || pctStart > 1) {
+  // The port also rejects NaN, which PyTorch's comparisons let through (every lr then NaN).
+  if (!(pctStart >= 0 && pctStart <= 1)) {
     throw new ValueError(`Expected float between 0 and 1 pct_start, but got ${pyRepr(pctStart)}`);
   }
 }

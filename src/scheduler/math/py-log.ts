@@ -85,9 +85,7 @@ export function crLog(x: number): number {
   // ln(m/d) = 2 atanh((m - d) / (m + d))
   const diff = m - denominator;
   const lnM =
-    diff >= 0n
-      ? 2n * atanhFixed(diff, m + denominator)
-      : -2n * atanhFixed(-diff, m + denominator);
+    diff >= 0n ? 2n * atanhFixed(diff, m + denominator) : -2n * atanhFixed(-diff, m + denominator);
   return fixedToDouble(BigInt(k) * LN2 + lnM);
 }
 

@@ -4,8 +4,9 @@
  * @packageDocumentation
  */
 
-import { ValueError } from '../errors.ts';
-import { checkOptionKeys, formatPyNumber, Optimizer } from './optimizer.ts';
+import { KeyError, ValueError } from '../errors.ts';
+import { pyFormat } from '../python.ts';
+import { checkOptionKeys, Optimizer } from './optimizer.ts';
 import type { Param, ParamGroup, ParamGroupInput } from './types.ts';
 
 /** Options of {@link Adam}, keys as in PyTorch. Every key may also be set per param group. */
@@ -56,10 +57,12 @@ const ADAM_KEYS = [
  * ```
  *
  * Every element follows PyTorch's order of floating-point operations (`addcmul` as
- * `self + (value·t1)·t2`, `addcdiv` as `self + (value·t1)/t2`), so results match PyTorch to
- * within a few units in the last place. The first moment uses 1.13's `m·β₁ + (1 − β₁)·g`, which
- * reproduces the PyTorch 1.13 fixtures bit for bit; newest PyTorch writes it as
- * `m.lerp_(g, 1 − β₁)`, equal in exact arithmetic and within an ulp or so in floating point.
+ * `self + (value·t1)·t2`, `addcdiv` as `self + (value·t1)/t2`), and `βᵗ` is correctly rounded
+ * as glibc's `pow` nearly always is, so trajectories agree bit for bit with PyTorch's
+ * single-tensor path on its portable CPU kernels. The first moment uses 1.13's
+ * `m·β₁ + (1 − β₁)·g`, which reproduces the PyTorch 1.13 fixtures exactly; newest PyTorch
+ * writes it as `m.lerp_(g, 1 − β₁)`, equal in exact arithmetic and within an ulp or so in
+ * floating point.
  *
  * State per parameter, keys as in PyTorch: `step` (a number, where PyTorch keeps a float32
  * tensor), `exp_avg`, `exp_avg_sq` and, with AMSGrad, `max_exp_avg_sq`. PyTorch's `foreach`,
@@ -83,7 +86,8 @@ export class Adam extends Optimizer {
    *   `0 ≤ eps`, `"Invalid beta parameter at index 0: {β₁}"` unless `0 ≤ β₁ < 1`, the same for
    *   index 1, `"Invalid weight_decay value: {weight_decay}"` unless `0 ≤ weight_decay` (so NaN
    *   fails each check, and prints `nan`), then `"betas must be either both floats or both
-   *   Tensors"` for non-numbers. Numbers print as `String(x)`: Python's `1.0` prints `1`.
+   *   Tensors"` for non-numbers. Numbers print as Python's `repr`, except that JavaScript
+   *   cannot tell a float from an int: PyTorch's `"...: 1.0"` reads `"...: 1"` here.
    *   Param groups' own options are not checked, as in PyTorch.
    */
   constructor(
@@ -125,6 +129,10 @@ export class Adam extends Optimizer {
     const avgWeight = 1 - beta1;
     const sqWeight = 1 - beta2;
     const decay = 1 - lr * weightDecay;
+    // Parameters of a group usually share their step count, and with it the bias corrections.
+    let cachedStep = NaN;
+    let negStepSize = NaN;
+    let biasCorrection2Sqrt = NaN;
     for (const param of group.params) {
       const grad = param.grad;
       if (grad === null) continue;
@@ -140,16 +148,25 @@ export class Adam extends Optimizer {
         state['exp_avg_sq'] = new Float64Array(theta.length);
         if (amsgrad) state['max_exp_avg_sq'] = new Float64Array(theta.length);
       }
+      let maxExpAvgSq: Float64Array | undefined;
+      if (amsgrad) {
+        const saved = state['max_exp_avg_sq'];
+        // As in PyTorch, switching AMSGrad on for a parameter that already has state fails.
+        if (!(saved instanceof Float64Array)) throw new KeyError("'max_exp_avg_sq'");
+        maxExpAvgSq = saved;
+      }
       const step = (state['step'] as number) + 1;
       state['step'] = step;
       const expAvg = state['exp_avg'] as Float64Array;
       const expAvgSq = state['exp_avg_sq'] as Float64Array;
-      const maxExpAvgSq = amsgrad ? (state['max_exp_avg_sq'] as Float64Array) : undefined;
 
-      const biasCorrection1 = 1 - powInt(beta1, step);
-      const biasCorrection2 = 1 - powInt(beta2, step);
-      const negStepSize = -(lr / biasCorrection1);
-      const biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+      if (step !== cachedStep) {
+        cachedStep = step;
+        const biasCorrection1 = 1 - powInt(beta1, step);
+        const biasCorrection2 = 1 - powInt(beta2, step);
+        negStepSize = -(lr / biasCorrection1);
+        biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+      }
 
       for (let i = 0; i < theta.length; i++) {
         let g = maximize ? -(grad[i] as number) : (grad[i] as number);
@@ -174,10 +191,23 @@ export class Adam extends Optimizer {
 }
 
 /** Bits kept by {@link powInt} between multiplications. */
-const POW_PRECISION = 192n;
+const POW_PRECISION = 128;
 
 /** Largest exponent {@link powInt} handles itself; Adam's step count never comes near it. */
 const MAX_POW_EXPONENT = 2 ** 32;
+
+/** `m · 2^e`, where the positive integer `m` has exactly `length` bits. */
+interface Binary {
+  m: bigint;
+  length: number;
+  e: number;
+}
+
+/** The number of bits of a positive bigint. */
+function bitLength(v: bigint): number {
+  const hex = v.toString(16);
+  return (hex.length - 1) * 4 + 32 - Math.clz32(parseInt(hex.charAt(0), 16));
+}
 
 /** `v · 2^k` for an integer `v` and a result that is representable (so exact). */
 function scaleByPow2(v: number, k: number): number {
@@ -196,19 +226,18 @@ function scaleByPow2(v: number, k: number): number {
 }
 
 /**
- * Rounds a value known to lie in `[a, a + slack] · 2^exp` to the nearest double (ties to even),
- * or returns `undefined` when that interval straddles a rounding boundary.
+ * Rounds a value known to lie in `[a.m, a.m + slack] · 2^a.e` to the nearest double (ties to
+ * even), or returns `undefined` when that interval straddles a rounding boundary.
  */
-function roundScaled(a: bigint, exp: number, slack: bigint): number | undefined {
-  const length = a.toString(2).length;
+function roundBinary(a: Binary, slack: bigint): number | undefined {
   // Below 2^-1075, half the smallest subnormal: rounds to zero.
-  if (length + exp <= -1075) return 0;
+  if (a.length + a.e <= -1075) return 0;
   // Keep 53 significant bits, or fewer where the result is subnormal (grid 2^-1074).
-  const shift = length - 1 + exp < -1022 ? -1074 - exp : length - 53;
-  if (shift <= 0) return slack === 0n ? scaleByPow2(Number(a), exp) : undefined;
+  const shift = a.length - 1 + a.e < -1022 ? -1074 - a.e : a.length - 53;
+  if (shift <= 0) return slack === 0n ? scaleByPow2(Number(a.m), a.e) : undefined;
   const s = BigInt(shift);
-  let q = a >> s;
-  const r = a - (q << s);
+  let q = a.m >> s;
+  const r = a.m - (q << s);
   const half = 1n << (s - 1n);
   if (slack === 0n) {
     if (r > half || (r === half && (q & 1n) === 1n)) q += 1n;
@@ -217,57 +246,63 @@ function roundScaled(a: bigint, exp: number, slack: bigint): number | undefined 
   } else if (r + slack >= half) {
     return undefined;
   }
-  return scaleByPow2(Number(q), exp + shift);
+  return scaleByPow2(Number(q), a.e + shift);
 }
 
+const powView = new DataView(new ArrayBuffer(8));
+
 /**
- * `x ** n` correctly rounded, for `x > 0` and an integer `2 ≤ n ≤ 2^32`: the Adam bias corrections
- * `1 − β^t`. Python's `beta ** step` calls glibc's `pow`, which is correctly rounded for all
- * but a vanishing fraction of inputs, whereas V8's `**` is off by an ulp for about one step in
- * ten (for example `0.999 ** 33`), which would make Adam's trajectory drift from PyTorch's in
- * the last bits. The power is computed in 192-bit binary floating point with a bound on the
- * truncation error, and exactly when that bound cannot decide the rounding. Other inputs
- * (which PyTorch's checks exclude for the constructor's betas) fall back to `**`.
+ * `x ** n` correctly rounded, for `x > 0` and an integer `2 ≤ n ≤ 2^32`: the Adam bias
+ * corrections `1 − β^t`. Python's `beta ** step` calls glibc's `pow`, which is correctly
+ * rounded for all but about one input in 3000, whereas V8's `**` is off by an ulp for about one
+ * step in ten (for example `0.999 ** 33`), which would make Adam's trajectory drift from
+ * PyTorch's in the last bits. The power is computed by repeated squaring in 128-bit binary
+ * floating point with a bound on the truncation error, and exactly when that bound cannot
+ * decide the rounding. Other inputs (which PyTorch's checks exclude for the constructor's
+ * betas) fall back to `**`.
  */
 function powInt(x: number, n: number): number {
   if (!(x > 0 && x < Infinity) || !Number.isInteger(n) || n < 2 || n > MAX_POW_EXPONENT) {
     return x ** n;
   }
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
+  powView.setFloat64(0, x);
+  const bits = powView.getBigUint64(0);
   const biased = Number((bits >> 52n) & 0x7ffn);
   const fraction = bits & ((1n << 52n) - 1n);
   const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
   const exponent = biased === 0 ? -1074 : biased - 1075;
 
-  let acc = 1n;
-  let accExp = 0;
-  let base = mantissa;
-  let baseExp = exponent;
   let exact = true;
-  const truncate = (v: bigint, e: number): [bigint, number] => {
-    const excess = v.toString(2).length - Number(POW_PRECISION);
-    if (excess <= 0) return [v, e];
-    const q = v >> BigInt(excess);
-    if (q << BigInt(excess) !== v) exact = false;
-    return [q, e + excess];
+  const multiply = (a: Binary, b: Binary): Binary => {
+    const m = a.m * b.m;
+    // The product of an a-bit and a b-bit number has a + b or a + b - 1 bits.
+    let length = a.length + b.length;
+    if (m >> BigInt(length - 1) === 0n) length -= 1;
+    const excess = length - POW_PRECISION;
+    if (excess <= 0) return { m, length, e: a.e + b.e };
+    const s = BigInt(excess);
+    const q = m >> s;
+    if (q << s !== m) exact = false;
+    return { m: q, length: POW_PRECISION, e: a.e + b.e + excess };
   };
+  let acc: Binary = { m: 1n, length: 1, e: 0 };
+  let base: Binary = { m: mantissa, length: bitLength(mantissa), e: exponent };
   for (let k = n; ;) {
-    if (k % 2 === 1) [acc, accExp] = truncate(acc * base, accExp + baseExp);
+    if (k % 2 === 1) acc = multiply(acc, base);
     k = Math.floor(k / 2);
     if (k === 0) break;
-    [base, baseExp] = truncate(base * base, 2 * baseExp);
+    base = multiply(base, base);
   }
   // Each of at most 2·33 truncations lowers a factor by a relative 2^(1-P) at most, and that
   // factor is raised to a power of at most n ≤ 2^32, so the true value is below
-  // acc · (1 + 2^(41-P)) · 2^accExp.
-  const slack = exact ? 0n : (acc >> (POW_PRECISION - 41n)) + 1n;
-  const rounded = roundScaled(acc, accExp, slack);
+  // acc · (1 + 2^(41-P)).
+  const slack = exact ? 0n : (acc.m >> BigInt(POW_PRECISION - 41)) + 1n;
+  const rounded = roundBinary(acc, slack);
   if (rounded !== undefined) return rounded;
-  // The bound cannot decide (a chance of about 2^-150): decide exactly while that is cheap.
-  if (n <= 20000) return roundScaled(mantissa ** BigInt(n), exponent * n, 0n) as number;
-  return roundScaled(acc, accExp, 0n) as number;
+  // The bound cannot decide (a chance of about 2^-34): decide exactly while that is cheap.
+  if (n > 20000) return roundBinary(acc, 0n) as number;
+  const m = mantissa ** BigInt(n);
+  return roundBinary({ m, length: bitLength(m), e: exponent * n }, 0n) as number;
 }
 
 /** Checks Adam's options in PyTorch's order and fills in the defaults. */
@@ -277,16 +312,16 @@ function resolveAdamOptions(options: AdamOptions): Record<string, unknown> {
   const eps = options.eps ?? 1e-8;
   const weightDecay = options.weight_decay ?? 0;
   const [beta1, beta2] = betas;
-  if (!(0 <= lr)) throw new ValueError(`Invalid learning rate: ${formatPyNumber(lr)}`);
-  if (!(0 <= eps)) throw new ValueError(`Invalid epsilon value: ${formatPyNumber(eps)}`);
+  if (!(0 <= lr)) throw new ValueError(`Invalid learning rate: ${pyFormat(lr)}`);
+  if (!(0 <= eps)) throw new ValueError(`Invalid epsilon value: ${pyFormat(eps)}`);
   if (!(0 <= beta1 && beta1 < 1)) {
-    throw new ValueError(`Invalid beta parameter at index 0: ${formatPyNumber(beta1)}`);
+    throw new ValueError(`Invalid beta parameter at index 0: ${pyFormat(beta1)}`);
   }
   if (!(0 <= beta2 && beta2 < 1)) {
-    throw new ValueError(`Invalid beta parameter at index 1: ${formatPyNumber(beta2)}`);
+    throw new ValueError(`Invalid beta parameter at index 1: ${pyFormat(beta2)}`);
   }
   if (!(0 <= weightDecay)) {
-    throw new ValueError(`Invalid weight_decay value: ${formatPyNumber(weightDecay)}`);
+    throw new ValueError(`Invalid weight_decay value: ${pyFormat(weightDecay)}`);
   }
   if (typeof beta1 !== 'number' || typeof beta2 !== 'number') {
     throw new ValueError('betas must be either both floats or both Tensors');

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-import { PyTypeError, ValueError } from '../errors.ts';
+import { KeyError, PyTypeError, ValueError } from '../errors.ts';
 import { warn } from '../warnings.ts';
 import type { Param, ParamGroup, ParamGroupInput } from './types.ts';
 
@@ -23,24 +23,6 @@ import type { Param, ParamGroup, ParamGroupInput } from './types.ts';
 export interface OptimizerStateDict {
   state: Record<string, Record<string, unknown>>;
   param_groups: Array<{ params: number[]; [key: string]: unknown }>;
-}
-
-/**
- * Formats a number for an error message the way Python's `str()` would, as far as JavaScript can
- * tell: `nan`, `inf` and `-inf` are spelled as in Python, every other value as `String(x)`.
- * Python prints an int `-1` as `-1` but a float `-1.0` as `-1.0`, and `1e-05` where JavaScript
- * prints `0.00001`; a JavaScript number does not remember which one the caller meant, so
- * `-1.0` is printed `-1`.
- *
- * @internal
- */
-export function formatPyNumber(x: unknown): string {
-  if (typeof x === 'number') {
-    if (Number.isNaN(x)) return 'nan';
-    if (x === Infinity) return 'inf';
-    if (x === -Infinity) return '-inf';
-  }
-  return String(x);
 }
 
 /**
@@ -191,7 +173,7 @@ export abstract class Optimizer {
     }
     const list: unknown[] = Array.from(params as Iterable<unknown>);
     if (list.length === 0) throw new ValueError('optimizer got an empty parameter list');
-    const groups = isPlainObject(list[0]) ? list : [{ params: list }];
+    const groups = isPlainObject(list[0]) && !isParam(list[0]) ? list : [{ params: list }];
     for (const group of groups) this.addParamGroup(group as ParamGroupInput);
   }
 
@@ -206,6 +188,7 @@ export abstract class Optimizer {
    * @param paramGroup - `{ params, ...options }`.
    * @throws {@link PyTypeError} if `paramGroup` is not an object, its `params` is a `Set`, or one
    *   of its params is not a {@link Param}.
+   * @throws {@link KeyError} if it has no `params`.
    * @throws {@link ValueError} `"some parameters appear in more than one parameter group"`.
    * @example
    * ```ts
@@ -213,11 +196,12 @@ export abstract class Optimizer {
    * ```
    */
   addParamGroup(paramGroup: ParamGroupInput): void {
-    if (!isPlainObject(paramGroup)) {
+    if (!isPlainObject(paramGroup) || isParam(paramGroup)) {
       throw new PyTypeError(
         `param_group must be a dict, but got <class '${isParam(paramGroup) ? 'torch.Tensor' : pyTypeName(paramGroup)}'>`,
       );
     }
+    if (!('params' in paramGroup)) throw new KeyError("'params'");
     const params: unknown = paramGroup.params;
     if (isParam(params)) {
       paramGroup.params = [params];

@@ -6,7 +6,8 @@
  */
 
 import { ValueError } from '../errors.ts';
-import { checkOptionKeys, formatPyNumber, Optimizer } from './optimizer.ts';
+import { pyFormat } from '../python.ts';
+import { checkOptionKeys, Optimizer } from './optimizer.ts';
 import type { Param, ParamGroup, ParamGroupInput } from './types.ts';
 
 /** Options of {@link SGD}, keys as in PyTorch. Every key may also be set per param group. */
@@ -45,8 +46,9 @@ const SGD_KEYS = ['lr', 'momentum', 'dampening', 'weight_decay', 'nesterov', 'ma
  * ```
  *
  * Each element is computed with PyTorch's order of floating-point operations
- * (`a + alpha * b` for `add(b, alpha)`), so results agree with PyTorch's single-tensor path to
- * the last bit or nearly so. The momentum buffer is kept in `state` as `momentum_buffer`, only
+ * (`a + alpha * b` for `add(b, alpha)`, one rounding each), so trajectories agree bit for bit
+ * with PyTorch's single-tensor path on its portable CPU kernels (the AVX2 kernels fuse
+ * multiply-adds and differ in the last bits). The momentum buffer is kept in `state` as `momentum_buffer`, only
  * when the group's momentum is non-zero (as in newest PyTorch; 1.13 also stored `null`).
  * PyTorch's `foreach`, `fused` and `differentiable` options do not apply and are not accepted.
  *
@@ -66,8 +68,9 @@ export class SGD extends Optimizer {
    * @throws {@link ValueError} with PyTorch's messages, checked in PyTorch's order:
    *   `"Invalid learning rate: {lr}"` if `lr < 0`, `"Invalid momentum value: {momentum}"` if
    *   `momentum < 0`, `"Invalid weight_decay value: {weight_decay}"` if `weight_decay < 0`,
-   *   `"Nesterov momentum requires a momentum and zero dampening"`. Numbers print as
-   *   `String(x)`, so a Python float such as `-1.0` prints `-1` (and NaN passes, as in PyTorch).
+   *   `"Nesterov momentum requires a momentum and zero dampening"`. Numbers print as Python's
+   *   `repr`, except that JavaScript cannot tell a float from an int: PyTorch's `-1.0` reads
+   *   `-1` here. NaN passes these checks, as in PyTorch.
    *   Param groups' own options are not checked, as in PyTorch.
    */
   constructor(params: readonly Param[] | readonly SGDParamGroupInput[], options: SGDOptions = {}) {
@@ -78,10 +81,10 @@ export class SGD extends Optimizer {
     const weightDecay = options.weight_decay ?? 0;
     const nesterov = options.nesterov ?? false;
     const maximize = options.maximize ?? false;
-    if (lr < 0) throw new ValueError(`Invalid learning rate: ${formatPyNumber(lr)}`);
-    if (momentum < 0) throw new ValueError(`Invalid momentum value: ${formatPyNumber(momentum)}`);
+    if (lr < 0) throw new ValueError(`Invalid learning rate: ${pyFormat(lr)}`);
+    if (momentum < 0) throw new ValueError(`Invalid momentum value: ${pyFormat(momentum)}`);
     if (weightDecay < 0) {
-      throw new ValueError(`Invalid weight_decay value: ${formatPyNumber(weightDecay)}`);
+      throw new ValueError(`Invalid weight_decay value: ${pyFormat(weightDecay)}`);
     }
     if (nesterov && (momentum <= 0 || dampening !== 0)) {
       throw new ValueError('Nesterov momentum requires a momentum and zero dampening');

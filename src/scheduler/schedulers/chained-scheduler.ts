@@ -1,6 +1,7 @@
 import { ValueError } from '../errors.ts';
 import type { Optimizer } from '../optim/optimizer.ts';
 import { checkChildren } from './children.ts';
+import { groupLrs } from './group-lrs.ts';
 import { isComposite, type CompositeScheduler } from './composite.ts';
 import { LRScheduler, type Scheduler, type StateDict } from './lr-scheduler.ts';
 
@@ -51,7 +52,7 @@ export class ChainedScheduler implements CompositeScheduler {
     for (const s of this._schedulers) {
       if (s instanceof LRScheduler || isComposite(s)) s.step();
     }
-    this._lastLr = (this._schedulers.at(-1) as Scheduler).optimizer.paramGroups.map((g) => g.lr);
+    this._lastLr = groupLrs((this._schedulers.at(-1) as Scheduler).optimizer);
   }
 
   getLastLr(): number[] {

@@ -1,19 +1,16 @@
 import { ValueError } from '../errors.ts';
 import type { Optimizer } from '../optim/optimizer.ts';
 import type { Scheduler } from './lr-scheduler.ts';
+import { ReduceLROnPlateau } from './reduce-lr-on-plateau.ts';
 
-/**
- * The per-child checks `SequentialLR` and `ChainedScheduler` share (newest PyTorch wording).
- * A child that needs a metric (`ReduceLROnPlateau`) has `step(metrics)` and is recognised by
- * its `mode` and `threshold_mode` state, so this module needs no import of that class.
- */
+/** The per-child checks `SequentialLR` and `ChainedScheduler` share (newest PyTorch wording). */
 export function checkChildren(
   owner: string,
   optimizer: Optimizer,
   schedulers: readonly Scheduler[],
 ): void {
   schedulers.forEach((scheduler, i) => {
-    if (isPlateau(scheduler)) {
+    if (scheduler instanceof ReduceLROnPlateau) {
       throw new ValueError(
         `${owner} does not support \`ReduceLROnPlateau\` scheduler as it requires additional kwargs to be specified when calling \`step\`, but got one at index ${i} in the given schedulers sequence.`,
       );
@@ -24,9 +21,4 @@ export function checkChildren(
       );
     }
   });
-}
-
-function isPlateau(s: Scheduler): boolean {
-  const state = s.stateDict();
-  return 'threshold_mode' in state && 'num_bad_epochs' in state;
 }

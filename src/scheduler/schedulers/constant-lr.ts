@@ -50,12 +50,10 @@ export class ConstantLR extends LRScheduler {
 
   getLr(): number[] {
     this.warnIfOutsideStep();
-    const groups = this.optimizer.paramGroups;
-    if (this.lastEpoch === 0) return groups.map((g) => g.lr * this.factor);
-    if (this.lastEpoch !== this.totalIters) return groups.map((g) => g.lr);
+    if (this.lastEpoch === 0) return this.scaledLrs(this.factor);
+    if (this.lastEpoch !== this.totalIters) return this.currentLrs();
     // PyTorch multiplies by the reciprocal rather than dividing (last-bit differences).
-    const reciprocal = trueDiv(1.0, this.factor);
-    return groups.map((g) => g.lr * reciprocal);
+    return this.scaledLrs(trueDiv(1.0, this.factor));
   }
 
   protected override closedFormLr(): number[] {

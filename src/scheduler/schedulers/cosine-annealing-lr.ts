@@ -54,24 +54,31 @@ export class CosineAnnealingLR extends LRScheduler {
 
   getLr(): number[] {
     this.warnIfOutsideStep();
-    const groups = this.optimizer.paramGroups;
     const e = this.lastEpoch;
     const T = this.T_max;
     const eta = this.etaMin;
     // PyTorch ≥ 2.x: initial mode leaves the lr unchanged (1.13 tested e == 0 and jumped to the closed form on resume).
-    if (this._isInitial) return groups.map((g) => g.lr);
-    if (this._stepCount === 1 && e > 0) {
-      return this.baseLrs.map((b) => cosineAnnealing(b, eta, e, T));
-    }
+    if (this._isInitial) return this.currentLrs();
+    if (this._stepCount === 1 && e > 0) return this.closedFormLr();
+    const out = this.currentLrs();
     // The additive restart avoids the 0/0 of the ratio at t = T_max + 1 (mod 2·T_max).
     if (floorMod(e - 1 - T, 2 * T) === 0) {
-      return groups.map((g, i) => g.lr + ((this.baseLrs[i]! - eta) * (1 - Math.cos(Math.PI / T))) / 2);
+      const bump = 1 - Math.cos(Math.PI / T);
+      for (let i = 0; i < out.length; i += 1) {
+        out[i] = (out[i] as number) + (((this.baseLrs[i] as number) - eta) * bump) / 2;
+      }
+      return out;
     }
     const ratio = (1 + Math.cos((Math.PI * e) / T)) / (1 + Math.cos((Math.PI * (e - 1)) / T));
-    return groups.map((g) => ratio * (g.lr - eta) + eta);
+    for (let i = 0; i < out.length; i += 1) out[i] = ratio * ((out[i] as number) - eta) + eta;
+    return out;
   }
 
   protected override closedFormLr(): number[] {
-    return this.baseLrs.map((b) => cosineAnnealing(b, this.etaMin, this.lastEpoch, this.T_max));
+    const out = new Array<number>(this.baseLrs.length);
+    for (let i = 0; i < out.length; i += 1) {
+      out[i] = cosineAnnealing(this.baseLrs[i] as number, this.etaMin, this.lastEpoch, this.T_max);
+    }
+    return out;
   }
 }

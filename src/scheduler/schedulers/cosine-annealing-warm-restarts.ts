@@ -82,7 +82,11 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
 
   getLr(): number[] {
     this.warnIfOutsideStep();
-    return this.baseLrs.map((b) => cosineAnnealing(b, this.etaMin, this.T_cur, this.T_i));
+    const out = new Array<number>(this.baseLrs.length);
+    for (let i = 0; i < out.length; i += 1) {
+      out[i] = cosineAnnealing(this.baseLrs[i] as number, this.etaMin, this.T_cur, this.T_i);
+    }
+    return out;
   }
 
   /**
@@ -108,6 +112,6 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
       this.T_i = position.T_i;
     }
     this.lastEpoch = Math.floor(target);
-    this.writeLrs(this.withinStep(() => this.getLr()));
+    this.writeLrs(this.getLrWithinStep());
   }
 }

@@ -217,23 +217,30 @@ export class CyclicLR extends LRScheduler {
     });
     // Any scale_mode other than 'cycle' counts as 'iterations', as in PyTorch.
     const arg = this.scaleMode === 'cycle' ? cycle : this.lastEpoch;
-    const lrs = this.baseLrs.map((baseLr, i) =>
-      cyclicLrValue(baseLr, this.maxLrs[i] as number, scaleFactor, this.scaleFn(arg)),
-    );
+    // Plain loops: see groupLrs for why not Array.prototype.map.
+    const lrs = new Array<number>(this.baseLrs.length);
+    for (let i = 0; i < lrs.length; i += 1) {
+      lrs[i] = cyclicLrValue(
+        this.baseLrs[i] as number,
+        this.maxLrs[i] as number,
+        scaleFactor,
+        this.scaleFn(arg),
+      );
+    }
     if (this.cycleMomentum) {
+      const baseMomentums = this.baseMomentums as number[];
       const maxMomentums = this.maxMomentums as number[];
-      const momentums = (this.baseMomentums as number[]).map((baseMomentum, i) =>
-        cyclicMomentumValue(
-          baseMomentum,
+      const groups = this.optimizer.paramGroups;
+      const n = Math.min(groups.length, baseMomentums.length);
+      for (let i = 0; i < n; i += 1) {
+        const momentum = cyclicMomentumValue(
+          baseMomentums[i] as number,
           maxMomentums[i] as number,
           scaleFactor,
           this.scaleFn(arg),
-        ),
-      );
-      this.optimizer.paramGroups.forEach((group, i) => {
-        if (i < momentums.length)
-          writeMomentum(group, this.useBeta1 === true, momentums[i] as number);
-      });
+        );
+        writeMomentum(groups[i] as ParamGroup, this.useBeta1 === true, momentum);
+      }
     }
     return lrs;
   }

@@ -33,8 +33,8 @@ export class ExponentialLR extends LRScheduler {
   getLr(): number[] {
     this.warnIfOutsideStep();
     // PyTorch ≥ 2.x tests initial mode, so a resume construction leaves the lr unchanged; 1.13 tested e == 0.
-    if (this._isInitial) return this.optimizer.paramGroups.map((g) => g.lr);
-    return this.optimizer.paramGroups.map((g) => g.lr * this.gamma);
+    if (this._isInitial) return this.currentLrs();
+    return this.scaledLrs(this.gamma);
   }
 
   protected override closedFormLr(): number[] {

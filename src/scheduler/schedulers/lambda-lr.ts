@@ -14,7 +14,7 @@ export interface LambdaLROptions extends LRSchedulerOptions {
 /** PyTorch's handling of `lr_lambda`: one function reused, or a list checked for length. */
 export function lambdasPerGroup(optimizer: Optimizer, lrLambda: LambdaLROptions['lr_lambda']) {
   const groups = optimizer.paramGroups.length;
-  if (typeof lrLambda === 'function') return new Array<LrLambda>(groups).fill(lrLambda);
+  if (!Array.isArray(lrLambda)) return new Array<LrLambda>(groups).fill(lrLambda as LrLambda);
   if (lrLambda.length !== groups) {
     throw new ValueError(`Expected ${groups} lr_lambdas, but got ${lrLambda.length}`);
   }
@@ -58,7 +58,11 @@ export class LambdaLR extends LRScheduler {
 
   getLr(): number[] {
     this.warnIfOutsideStep();
-    return this.baseLrs.map((baseLr, i) => baseLr * (this.lrLambdas[i] as LrLambda)(this.lastEpoch));
+    const out = new Array<number>(this.baseLrs.length);
+    for (let i = 0; i < out.length; i += 1) {
+      out[i] = (this.baseLrs[i] as number) * (this.lrLambdas[i] as LrLambda)(this.lastEpoch);
+    }
+    return out;
   }
 
   override stateDict(): StateDict {

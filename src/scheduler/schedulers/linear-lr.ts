@@ -62,13 +62,11 @@ export class LinearLR extends LRScheduler {
 
   getLr(): number[] {
     this.warnIfOutsideStep();
-    const groups = this.optimizer.paramGroups;
     const e = this.lastEpoch;
-    if (e === 0) return groups.map((g) => g.lr * this.startFactor);
-    if (this._isInitial || e > this.totalIters) return groups.map((g) => g.lr);
+    if (e === 0) return this.scaledLrs(this.startFactor);
+    if (this._isInitial || e > this.totalIters) return this.currentLrs();
     const delta = this.endFactor - this.startFactor;
-    const ratio = 1.0 + delta / (this.totalIters * this.startFactor + (e - 1) * delta);
-    return groups.map((g) => g.lr * ratio);
+    return this.scaledLrs(1.0 + delta / (this.totalIters * this.startFactor + (e - 1) * delta));
   }
 
   protected override closedFormLr(): number[] {

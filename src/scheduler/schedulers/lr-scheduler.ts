@@ -1,5 +1,7 @@
 import { KeyError } from '../errors.ts';
 import type { Optimizer } from '../optim/optimizer.ts';
+import type { ParamGroup } from '../optim/types.ts';
+import { groupLrs } from './group-lrs.ts';
 import { warn } from '../warnings.ts';
 
 /** PyTorch's `EPOCH_DEPRECATION_WARNING`, emitted when `step(epoch)` is given an epoch. */
@@ -150,22 +152,22 @@ export abstract class LRScheduler implements Scheduler {
    * `SequentialLR` calls it with epoch 0 at a milestone.
    */
   updateLr(epoch?: number): void {
-    const values = this.withinStep(() => {
-      if (epoch === undefined) {
-        this.lastEpoch += 1;
-        return this.getLr();
-      }
+    let values: number[];
+    if (epoch === undefined) {
+      this.lastEpoch += 1;
+      values = this.getLrWithinStep();
+    } else {
       this.lastEpoch = epoch;
-      return this.closedFormLr ? this.closedFormLr() : this.getLr();
-    });
+      values = this.closedFormLr ? this.closedFormLr() : this.getLrWithinStep();
+    }
     this.writeLrs(values);
   }
 
-  /** Runs `fn` with the "inside step" flag set, so `getLr()` does not warn. */
-  protected withinStep<T>(fn: () => T): T {
+  /** Calls `getLr()` with the "inside step" flag set, so it does not warn. */
+  protected getLrWithinStep(): number[] {
     this._getLrCalledWithinStep = true;
     try {
-      return fn();
+      return this.getLr();
     } finally {
       this._getLrCalledWithinStep = false;
     }
@@ -173,11 +175,24 @@ export abstract class LRScheduler implements Scheduler {
 
   /** Writes one learning rate per group and records them as the last learning rates. */
   protected writeLrs(values: readonly number[]): void {
+    const groups = this.optimizer.paramGroups;
     // PyTorch zips groups with values, so extra values are ignored.
-    this.optimizer.paramGroups.forEach((group, i) => {
-      if (i < values.length) group.lr = values[i] as number;
-    });
-    this._lastLr = this.optimizer.paramGroups.map((group) => group.lr);
+    const n = Math.min(groups.length, values.length);
+    for (let i = 0; i < n; i += 1) (groups[i] as ParamGroup).lr = values[i] as number;
+    this._lastLr = this.currentLrs();
+  }
+
+  /** Every group's current learning rate (what a recursive rule leaves unchanged). */
+  protected currentLrs(): number[] {
+    return groupLrs(this.optimizer);
+  }
+
+  /** Every group's current learning rate times `factor` (a recursive step); a loop, as in {@link groupLrs}. */
+  protected scaledLrs(factor: number): number[] {
+    const groups = this.optimizer.paramGroups;
+    const out = new Array<number>(groups.length);
+    for (let i = 0; i < groups.length; i += 1) out[i] = (groups[i] as ParamGroup).lr * factor;
+    return out;
   }
 
   /** The learning rates the last step wrote, one per param group (`get_last_lr()`). */

@@ -45,9 +45,8 @@ export class MultiStepLR extends LRScheduler {
   getLr(): number[] {
     this.warnIfOutsideStep();
     const count = this.milestones[this.lastEpoch];
-    const groups = this.optimizer.paramGroups;
-    if (count === undefined) return groups.map((g) => g.lr);
-    return groups.map((g) => g.lr * this.gamma ** count);
+    if (count === undefined) return this.currentLrs();
+    return this.scaledLrs(this.gamma ** count);
   }
 
   protected override closedFormLr(): number[] {

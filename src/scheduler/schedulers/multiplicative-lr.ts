@@ -27,7 +27,8 @@ export class MultiplicativeLR extends LRScheduler {
     for (const fn of lrLambdas as unknown[]) {
       // PyTorch ≥ 2.x checks callability; 1.13 accepted anything.
       if (typeof fn !== 'function') {
-        const typeName = typeof fn === 'number' ? (Number.isInteger(fn) ? 'int' : 'float') : typeof fn;
+        const typeName =
+          typeof fn === 'number' ? (Number.isInteger(fn) ? 'int' : 'float') : typeof fn;
         throw new PyTypeError(`lr_lambda should be a function, but got ${typeName}`);
       }
     }
@@ -39,10 +40,12 @@ export class MultiplicativeLR extends LRScheduler {
   getLr(): number[] {
     this.warnIfOutsideStep();
     // PyTorch ≥ 2.x multiplies whenever not constructing (also at e = 0 via a SequentialLR milestone); 1.13 required e > 0.
-    if (this._isInitial) return this.optimizer.paramGroups.map((g) => g.lr);
-    return this.optimizer.paramGroups.map(
-      (g, i) => g.lr * (this.lrLambdas[i] as LrLambda)(this.lastEpoch),
-    );
+    if (this._isInitial) return this.currentLrs();
+    const out = this.currentLrs();
+    for (let i = 0; i < out.length; i += 1) {
+      out[i] = (out[i] as number) * (this.lrLambdas[i] as LrLambda)(this.lastEpoch);
+    }
+    return out;
   }
 
   override stateDict(): StateDict {

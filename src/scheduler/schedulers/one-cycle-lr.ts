@@ -189,9 +189,13 @@ export class OneCycleLR extends LRScheduler {
     const step = this.lastEpoch;
     checkOneCycleStep(step, this.totalSteps);
     const anneal = annealFunction(this._annealFuncType);
-    return this.optimizer.paramGroups.map((group) => {
+    const groups = this.optimizer.paramGroups;
+    const lrs = new Array<number>(groups.length);
+    // A plain loop: see groupLrs for why not Array.prototype.map.
+    for (let i = 0; i < groups.length; i += 1) {
+      const group = groups[i] as ParamGroup;
       const { phase, pct } = oneCyclePhaseAt(step, this._schedulePhases);
-      const lr = anneal(groupValue(group, phase.start_lr), groupValue(group, phase.end_lr), pct);
+      lrs[i] = anneal(groupValue(group, phase.start_lr), groupValue(group, phase.end_lr), pct);
       if (this.cycleMomentum) {
         const momentum = anneal(
           groupValue(group, phase.start_momentum),
@@ -200,8 +204,8 @@ export class OneCycleLR extends LRScheduler {
         );
         writeMomentum(group, this.useBeta1 === true, momentum);
       }
-      return lr;
-    });
+    }
+    return lrs;
   }
 
   /** The state with PyTorch's keys; `use_beta1` exists only when cycling momentum. */
@@ -212,9 +216,9 @@ export class OneCycleLR extends LRScheduler {
   }
 }
 
-/** A 1cycle landmark stored in a param group; Python's KeyError when it is missing. */
+/** A 1cycle landmark stored in a param group; Python's KeyError (message: the key) when missing. */
 function groupValue(group: ParamGroup, key: string): number {
   const value = group[key];
-  if (typeof value !== 'number') throw new KeyError(`'${key}'`);
+  if (typeof value !== 'number') throw new KeyError(key);
   return value;
 }

@@ -41,12 +41,10 @@ export class PolynomialLR extends LRScheduler {
 
   getLr(): number[] {
     this.warnIfOutsideStep();
-    const groups = this.optimizer.paramGroups;
     const e = this.lastEpoch;
     const T = this.totalIters;
-    if (this._isInitial || e > T) return groups.map((g) => g.lr);
-    const factor = ((1.0 - e / T) / (1.0 - (e - 1) / T)) ** this.power;
-    return groups.map((g) => g.lr * factor);
+    if (this._isInitial || e > T) return this.currentLrs();
+    return this.scaledLrs(((1.0 - e / T) / (1.0 - (e - 1) / T)) ** this.power);
   }
 
   protected override closedFormLr(): number[] {

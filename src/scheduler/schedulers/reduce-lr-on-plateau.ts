@@ -1,7 +1,9 @@
 import { RuntimeError, ValueError } from '../errors.ts';
 import type { Optimizer } from '../optim/optimizer.ts';
-import { pyFormat } from '../python.ts';
+import { fromJsonFloat, pyFormat, toJsonFloat } from '../python.ts';
 import { warn } from '../warnings.ts';
+import type { ParamGroup } from '../optim/types.ts';
+import { groupLrs } from './group-lrs.ts';
 import { EPOCH_DEPRECATION_WARNING, type Scheduler, type StateDict } from './lr-scheduler.ts';
 
 /** Options of {@link ReduceLROnPlateau}, with PyTorch's keyword names. */
@@ -135,7 +137,7 @@ export class ReduceLROnPlateau implements Scheduler {
     this.eps = eps;
     this.lastEpoch = 0;
     // PyTorch ≥ 2.x sets _last_lr (and get_last_lr) at construction; 1.13 had neither until the first step.
-    this._lastLr = optimizer.paramGroups.map((group) => group.lr);
+    this._lastLr = groupLrs(optimizer);
     this.initIsBetter(mode, threshold, threshold_mode);
     this.best = this.modeWorse;
     this.cooldownCounter = 0;
@@ -178,7 +180,7 @@ export class ReduceLROnPlateau implements Scheduler {
       this.numBadEpochs = 0;
     }
 
-    this._lastLr = this.optimizer.paramGroups.map((group) => group.lr);
+    this._lastLr = groupLrs(this.optimizer);
   }
 
   private reduceLr(): void {
@@ -192,12 +194,13 @@ export class ReduceLROnPlateau implements Scheduler {
       }
       this.minLrs = new Array<number>(groups.length).fill(this.defaultMinLr);
     }
-    groups.forEach((group, i) => {
+    for (let i = 0; i < groups.length; i += 1) {
+      const group = groups[i] as ParamGroup;
       const oldLr = group.lr;
       const newLr = pyMax(oldLr * this.factor, this.minLrs[i] as number);
       // A decrease of at most eps is skipped, so a rate already at min_lr stays put.
       if (oldLr - newLr > this.eps) group.lr = newLr;
-    });
+    }
   }
 
   /** Whether a reduction happened less than `cooldown` epochs ago (`in_cooldown`). */
@@ -241,14 +244,16 @@ export class ReduceLROnPlateau implements Scheduler {
   }
 
   /**
-   * The state with newest PyTorch's keys, deep-copied. `best` and `mode_worse` may be
-   * `±Infinity`, which `JSON.stringify` writes as `null`; {@link ReduceLROnPlateau.loadStateDict}
-   * reads them back.
+   * The state with newest PyTorch's keys, deep-copied. `best` and `mode_worse` are often
+   * `±Infinity`, which JSON cannot hold: they are written as Python spells them for `float()`
+   * (`'inf'`, `'-inf'`, `'nan'`), so the state survives `JSON.stringify` exactly.
    */
   stateDict(): StateDict {
     const self = this as unknown as Record<string, unknown>;
     const state: StateDict = {};
     for (const [key, attribute] of STATE_KEYS) state[key] = structuredClone(self[attribute]);
+    state['best'] = toJsonFloat(this.best);
+    state['mode_worse'] = toJsonFloat(this.modeWorse);
     return state;
   }
 
@@ -265,8 +270,8 @@ export class ReduceLROnPlateau implements Scheduler {
       if (key in stateDict) self[attribute] = structuredClone(stateDict[key]);
     }
     this.initIsBetter(this.mode, this.threshold, this.thresholdMode);
-    // JSON writes ±Infinity as null: a null best is read as mode_worse (wrong only after an infinite metric).
-    if ((this.best as number | null) === null) this.best = this.modeWorse;
+    // A state written with plain JSON.stringify has null for an infinite best: no metric has improved on mode_worse.
+    this.best = fromJsonFloat(stateDict['best'], this.modeWorse);
   }
 }
 

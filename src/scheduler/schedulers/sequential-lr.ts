@@ -72,7 +72,11 @@ export class SequentialLR implements CompositeScheduler {
     // bisect_right: the number of milestones ≤ lastEpoch.
     const idx = this._milestones.filter((m) => m <= this.lastEpoch).length;
     const scheduler = this._schedulers[idx] as Scheduler;
-    if (idx > 0 && this._milestones[idx - 1] === this.lastEpoch && scheduler instanceof LRScheduler) {
+    if (
+      idx > 0 &&
+      this._milestones[idx - 1] === this.lastEpoch &&
+      scheduler instanceof LRScheduler
+    ) {
       scheduler.updateLr(0);
     } else if (scheduler instanceof LRScheduler || isComposite(scheduler)) {
       scheduler.step();

@@ -44,11 +44,10 @@ export class StepLR extends LRScheduler {
 
   getLr(): number[] {
     this.warnIfOutsideStep();
-    const groups = this.optimizer.paramGroups;
     if (this.lastEpoch === 0 || floorMod(this.lastEpoch, this.stepSize) !== 0) {
-      return groups.map((g) => g.lr);
+      return this.currentLrs();
     }
-    return groups.map((g) => g.lr * this.gamma);
+    return this.scaledLrs(this.gamma);
   }
 
   protected override closedFormLr(): number[] {

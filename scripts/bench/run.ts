@@ -1,0 +1,174 @@
+/**
+ * `npm run bench`: the engine's speed, printed as figures and ratios measured in one run.
+ *
+ * - Per-step cost of every scheduler in Node, and of the same configuration in real PyTorch
+ *   (Debian's /usr/bin/python3 with python3-torch) when it is available, with the ratio.
+ * - Time to sample a 100,000-step curve with sampleSchedule.
+ *
+ * Not a test: figures depend on the machine; compare ratios within one run.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  ChainedScheduler,
+  ConstantLR,
+  CosineAnnealingLR,
+  CosineAnnealingWarmRestarts,
+  CyclicLR,
+  ExponentialLR,
+  LambdaLR,
+  LinearLR,
+  MultiplicativeLR,
+  MultiStepLR,
+  OneCycleLR,
+  PolynomialLR,
+  ReduceLROnPlateau,
+  sampleSchedule,
+  SequentialLR,
+  SGD,
+  StepLR,
+  withoutWarnings,
+  type Optimizer,
+} from '../../src/scheduler/index.ts';
+
+interface Config {
+  name: string;
+  options: Record<string, unknown>;
+}
+
+const configsPath = new URL('./configs.json', import.meta.url).pathname;
+const configs = JSON.parse(readFileSync(configsPath, 'utf8')) as Config[];
+const STEPS = 20_000;
+const LAMBDAS: Record<string, (e: number) => number> = {
+  'pow0.99': (e) => 0.99 ** e,
+  'const0.9999': () => 0.9999,
+};
+
+type Stepper = { step(arg?: number): void };
+
+function build(name: string, options: Record<string, unknown>): Stepper {
+  const opt: Optimizer = new SGD([{ data: new Float64Array(1), grad: null }], {
+    lr: 0.1,
+    momentum: 0.9,
+  });
+  const o = { ...options } as never;
+  if (typeof options['lr_lambda'] === 'string') {
+    (o as Record<string, unknown>)['lr_lambda'] = LAMBDAS[options['lr_lambda']];
+  }
+  switch (name) {
+    case 'LambdaLR':
+      return new LambdaLR(opt, o);
+    case 'MultiplicativeLR':
+      return new MultiplicativeLR(opt, o);
+    case 'StepLR':
+      return new StepLR(opt, o);
+    case 'MultiStepLR':
+      return new MultiStepLR(opt, o);
+    case 'ConstantLR':
+      return new ConstantLR(opt, o);
+    case 'LinearLR':
+      return new LinearLR(opt, o);
+    case 'ExponentialLR':
+      return new ExponentialLR(opt, o);
+    case 'PolynomialLR':
+      return new PolynomialLR(opt, o);
+    case 'CosineAnnealingLR':
+      return new CosineAnnealingLR(opt, o);
+    case 'CosineAnnealingWarmRestarts':
+      return new CosineAnnealingWarmRestarts(opt, o);
+    case 'CyclicLR':
+      return new CyclicLR(opt, o);
+    case 'OneCycleLR':
+      return new OneCycleLR(opt, o);
+    case 'ReduceLROnPlateau': {
+      const s = new ReduceLROnPlateau(opt, o);
+      return { step: () => s.step(1.0) };
+    }
+    case 'SequentialLR':
+      return new SequentialLR(opt, {
+        schedulers: [
+          new LinearLR(opt, { start_factor: 0.1, total_iters: 5 }),
+          new CosineAnnealingLR(opt, { T_max: 100 }),
+        ],
+        milestones: [5],
+      });
+    case 'ChainedScheduler':
+      return new ChainedScheduler([
+        new ConstantLR(opt, { factor: 0.5, total_iters: 5 }),
+        new ExponentialLR(opt, { gamma: 0.9999 }),
+      ]);
+    default:
+      throw new Error(`unknown scheduler ${name}`);
+  }
+}
+
+function nodeNsPerStep(config: Config): number {
+  let best = Infinity;
+  for (let round = 0; round < 5; round += 1) {
+    const s = build(config.name, config.options);
+    const start = process.hrtime.bigint();
+    for (let k = 0; k < STEPS; k += 1) s.step();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / STEPS);
+  }
+  return best;
+}
+
+function pytorchNsPerStep(): Record<string, number> | null {
+  if (!existsSync('/usr/bin/python3')) return null;
+  try {
+    const out = execFileSync(
+      '/usr/bin/python3',
+      [new URL('./pytorch_steps.py', import.meta.url).pathname, configsPath, String(STEPS / 4)],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    return JSON.parse(out) as Record<string, number>;
+  } catch {
+    return null;
+  }
+}
+
+const fmt = (x: number, digits = 1) => x.toFixed(digits).padStart(10);
+
+withoutWarnings(() => {
+  const torch = pytorchNsPerStep();
+  console.log(
+    `node ${process.version}; PyTorch ${torch ? torch['torch_version'] : 'not available'}`,
+  );
+  console.log('');
+  console.log('| scheduler | TypeScript ns/step | PyTorch ns/step | speed-up |');
+  console.log('|---|---:|---:|---:|');
+  const ratios: number[] = [];
+  for (const config of configs) {
+    const ours = nodeNsPerStep(config);
+    const theirs = torch?.[config.name];
+    const ratio = theirs ? theirs / ours : NaN;
+    if (theirs) ratios.push(ratio);
+    console.log(
+      `| ${config.name} | ${fmt(ours)} | ${theirs ? fmt(theirs, 0) : 'n/a'} | ${theirs ? `${fmt(ratio, 0)}×` : 'n/a'} |`,
+    );
+  }
+  if (ratios.length > 0) {
+    const min = Math.min(...ratios);
+    const geo = Math.exp(ratios.reduce((a, r) => a + Math.log(r), 0) / ratios.length);
+    console.log('');
+    console.log(
+      `speed-up: minimum ${min.toFixed(0)}×, geometric mean ${geo.toFixed(0)}× (target ≥ 200×)`,
+    );
+  }
+
+  const samples: number[] = [];
+  for (let round = 0; round < 7; round += 1) {
+    const start = process.hrtime.bigint();
+    sampleSchedule((opt) => new CosineAnnealingWarmRestarts(opt, { T_0: 10, T_mult: 2 }), {
+      lr: 0.1,
+      epochs: 1000,
+      stepsPerEpoch: 100,
+    });
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  console.log('');
+  console.log(
+    `sampleSchedule, 100,000 steps (CosineAnnealingWarmRestarts, fractional epochs): median ${samples[3]!.toFixed(2)} ms`,
+  );
+});

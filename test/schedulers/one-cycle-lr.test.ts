@@ -1,0 +1,363 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AdamW,
+  KeyError,
+  OneCycleLR,
+  Optimizer,
+  SGD,
+  StepLR,
+  ValueError,
+  setWarningHandler,
+  type Param,
+  type ParamGroupInput,
+  type Scheduler,
+  type StateDict,
+  type WarningHandler,
+} from '../../src/scheduler/index.ts';
+import {
+  buildOptimizer,
+  buildSchedulers,
+  decodeNumber,
+  perform,
+  relError,
+  snapshot,
+  type ErrorCase,
+  type FixtureFile,
+  type SchedulerCase,
+  type TraceEntry,
+} from '../helpers/replay.ts';
+
+const CLASS = 'OneCycleLR';
+const TOLERANCE = 1e-12;
+/** Python-type-specific: PyTorch rejects the int 1 but accepts 1.0; JavaScript cannot tell. */
+const SKIPPED_ERRORS = ['OneCycleLR/pct_start=1'];
+
+function load<C>(name: string): FixtureFile<C> {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
+}
+const cases = load<SchedulerCase>('schedulers.json').cases.filter((c) =>
+  c.schedulers.some((s) => s.type === CLASS),
+);
+const errorCases = load<ErrorCase>('errors.json').cases.filter(
+  (c) => c.schedulers.at(-1)?.type === CLASS && !SKIPPED_ERRORS.includes(c.id),
+);
+
+/** State-dict keys that differ between the 1.13 fixtures and newest PyTorch (which we follow). */
+const ONLY_IN_113 = ['anneal_func', 'verbose'];
+const ONLY_IN_NEWEST = ['_anneal_func_type', '_is_initial'];
+
+let worst = 0;
+let comparedSteps = 0;
+let previousHandler: WarningHandler;
+beforeAll(() => {
+  previousHandler = setWarningHandler(() => {});
+});
+afterAll(() => {
+  setWarningHandler(previousHandler);
+  console.info(
+    `${CLASS}: ${cases.length} fixture cases, ${comparedSteps} snapshots compared, worst relative error ${worst}`,
+  );
+});
+
+function expectClose(ours: number, theirs: number, where: string): void {
+  const err = relError(ours, theirs);
+  worst = Math.max(worst, err);
+  expect(err, `${where}: ${ours} vs ${theirs}`).toBeLessThanOrEqual(TOLERANCE);
+}
+
+function compareEntry(ours: TraceEntry, theirs: TraceEntry, where: string): void {
+  comparedSteps += 1;
+  for (const key of ['lr', 'last_lr', 'momentum', 'beta1'] as const) {
+    const expected = theirs[key];
+    if (expected === undefined) continue;
+    const actual = ours[key];
+    expect(actual, `${where} ${key}`).toBeDefined();
+    expect(actual).toHaveLength(expected.length);
+    expected.forEach((v, g) =>
+      expectClose((actual as number[])[g] as number, v, `${where} ${key}[${g}]`),
+    );
+  }
+}
+
+/** Compares state values recursively; fixture numbers may be "inf"/"nan" strings. */
+function compareState(ours: unknown, theirs: unknown, where: string): void {
+  const expected = decodeNumber(theirs);
+  if (typeof expected === 'number') {
+    expect(typeof ours, where).toBe('number');
+    expectClose(ours as number, expected, where);
+  } else if (Array.isArray(expected)) {
+    expect(Array.isArray(ours), where).toBe(true);
+    expect(ours).toHaveLength(expected.length);
+    expected.forEach((v, i) => compareState((ours as unknown[])[i], v, `${where}[${i}]`));
+  } else if (expected !== null && typeof expected === 'object') {
+    for (const [k, v] of Object.entries(expected)) {
+      compareState((ours as Record<string, unknown>)[k], v, `${where}.${k}`);
+    }
+  } else {
+    expect(ours, where).toEqual(expected);
+  }
+}
+
+/** Builds a case and performs its first `count` actions. */
+function run(c: SchedulerCase, count = c.actions.length) {
+  const optimizer = buildOptimizer(c.optimizer);
+  const schedulers = buildSchedulers(optimizer, c.schedulers);
+  const trace = [snapshot(optimizer, schedulers.at(-1) as Scheduler)];
+  const states: StateDict[][] = [schedulers.map((s) => s.stateDict())];
+  for (const action of c.actions.slice(0, count)) {
+    trace.push(snapshot(optimizer, perform(schedulers, action)));
+    states.push(schedulers.map((s) => s.stateDict()));
+  }
+  return { optimizer, schedulers, trace, states };
+}
+
+/** Saves after `at` actions through JSON, loads into fresh objects and performs the rest. */
+function resumeTrace(c: SchedulerCase, at: number): TraceEntry[] {
+  const { optimizer, schedulers } = run(c, at);
+  const optimizerState = JSON.parse(JSON.stringify(optimizer.stateDict()));
+  const schedulerState = JSON.parse(JSON.stringify((schedulers.at(-1) as Scheduler).stateDict()));
+  const freshOptimizer = buildOptimizer(c.optimizer);
+  const fresh = buildSchedulers(freshOptimizer, c.schedulers);
+  freshOptimizer.loadStateDict(optimizerState);
+  (fresh.at(-1) as Scheduler).loadStateDict(schedulerState);
+  return c.actions.slice(at).map((action) => snapshot(freshOptimizer, perform(fresh, action)));
+}
+
+describe(`${CLASS} against PyTorch 1.13 fixtures`, () => {
+  it('has fixture cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+  });
+
+  describe.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    it('matches the trace at every step', () => {
+      const { trace } = run(c);
+      expect(trace).toHaveLength(c.trace.length);
+      trace.forEach((entry, k) => compareEntry(entry, c.trace[k] as TraceEntry, `step ${k}`));
+    });
+
+    if (c.state_dicts) {
+      it('matches the state dicts (common keys)', () => {
+        const { states } = run(c);
+        for (const { after, scheduler, state } of c.state_dicts ?? []) {
+          const ours = (states[after] as StateDict[])[scheduler] as StateDict;
+          const oursKeys = Object.keys(ours);
+          const theirKeys = Object.keys(state);
+          expect(oursKeys.filter((k) => !theirKeys.includes(k)).sort()).toEqual(
+            [...ONLY_IN_NEWEST].sort(),
+          );
+          expect(theirKeys.filter((k) => !oursKeys.includes(k)).sort()).toEqual(
+            [...ONLY_IN_113].sort(),
+          );
+          for (const key of theirKeys.filter((k) => oursKeys.includes(k))) {
+            compareState(ours[key], state[key], `after ${after}: ${key}`);
+          }
+          // 1.13 stores the bound method `anneal_func`; newest stores its name.
+          expect(ours['_anneal_func_type']).toBe(
+            (c.schedulers[scheduler]?.options?.['anneal_strategy'] as string | undefined) ?? 'cos',
+          );
+        }
+      });
+    }
+
+    if (c.resume) {
+      const resume = c.resume;
+      it('resumes from JSON state dicts like PyTorch', () => {
+        const trace = resumeTrace(c, resume.at);
+        expect(trace).toHaveLength(resume.trace.length);
+        trace.forEach((entry, k) =>
+          compareEntry(entry, resume.trace[k] as TraceEntry, `resumed ${k}`),
+        );
+      });
+    }
+
+    if (c.schedulers.length === 1) {
+      it('resumes identically from every step', () => {
+        for (let at = 0; at < c.actions.length; at += 1) {
+          resumeTrace(c, at).forEach((entry, k) =>
+            compareEntry(entry, c.trace[at + k + 1] as TraceEntry, `resumed at ${at}, +${k}`),
+          );
+        }
+      });
+    }
+  });
+});
+
+describe(`${CLASS} errors against PyTorch`, () => {
+  it('has error cases', () => {
+    expect(errorCases.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it.each(errorCases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    const optimizer = buildOptimizer(c.optimizer);
+    let thrown: unknown;
+    try {
+      const built = buildSchedulers(optimizer, c.schedulers);
+      for (const action of c.actions ?? []) perform(built, action);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect((thrown as Error).name).toBe(c.error.type);
+    expect((thrown as Error).message).toBe(c.error.message);
+  });
+});
+
+function params(): Param[] {
+  return [{ data: Float64Array.of(0), grad: null }];
+}
+
+function close(a: number, b: number): boolean {
+  return relError(a, b) <= TOLERANCE;
+}
+
+/** Cosine interpolation written independently: `a` at p = 0, `b` at p = 1. */
+function cosine(a: number, b: number, p: number): number {
+  return b + ((a - b) * (1 + Math.cos(Math.PI * p))) / 2;
+}
+
+describe(`${CLASS}, newest PyTorch behaviour`, () => {
+  it('names the step itself when stepping past total_steps', () => {
+    const optimizer = new SGD([{ params: params() }], { lr: 0.1, momentum: 0.9 });
+    const scheduler = new OneCycleLR(optimizer, { max_lr: 1, total_steps: 10 });
+    for (let i = 0; i < 10; i += 1) scheduler.step();
+    expect(scheduler.lastEpoch).toBe(10);
+    let thrown: unknown;
+    try {
+      scheduler.step();
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(ValueError);
+    // PyTorch ≥ 2.x prints the step count s; 1.13 printed s + 1 ("Tried to step 12 times").
+    expect((thrown as Error).message).toBe(
+      'Tried to step 11 times. The specified number of total steps is 10',
+    );
+  });
+
+  it('rejects a bad anneal_strategy and epochs without steps_per_epoch with the newest messages', () => {
+    const optimizer = new SGD([{ params: params() }], { lr: 0.1, momentum: 0.9 });
+    expect(
+      () =>
+        new OneCycleLR(optimizer, { max_lr: 1, total_steps: 10, anneal_strategy: 'step' as never }),
+    ).toThrow("anneal_strategy must be one of 'cos' or 'linear', instead got step");
+    expect(() => new OneCycleLR(optimizer, { max_lr: 1, epochs: 3 })).toThrow(
+      'You must define either total_steps OR (epochs AND steps_per_epoch)',
+    );
+  });
+
+  it('cycles betas[0] of AdamW between the landmarks in the groups', () => {
+    const optimizer = new AdamW([{ params: params() }], { lr: 0.001, betas: [0.9, 0.98] });
+    const scheduler = new OneCycleLR(optimizer, {
+      max_lr: 0.01,
+      total_steps: 10,
+      base_momentum: 0.8,
+      max_momentum: 0.9,
+    });
+    const group = optimizer.paramGroups[0] as ParamGroupInput;
+    expect(group['max_momentum']).toBe(0.9);
+    expect(group['base_momentum']).toBe(0.8);
+    for (let s = 0; s <= 9; s += 1) {
+      if (s > 0) scheduler.step();
+      const betas = group['betas'] as number[];
+      const expected = s <= 2 ? cosine(0.9, 0.8, s / 2) : cosine(0.8, 0.9, (s - 2) / 7);
+      expect(close(betas[0] as number, expected)).toBe(true);
+      expect(betas[1]).toBe(0.98);
+    }
+  });
+
+  it('rejects an optimizer with neither momentum nor betas, unless cycle_momentum is false', () => {
+    class Plain extends Optimizer {
+      constructor(groups: ParamGroupInput[]) {
+        super(groups, { lr: 0.1 });
+      }
+      step(): undefined {
+        this._optCalled = true;
+        return undefined;
+      }
+    }
+    expect(
+      () => new OneCycleLR(new Plain([{ params: params() }]), { max_lr: 1, total_steps: 5 }),
+    ).toThrow('optimizer must support momentum or beta1 with `cycle_momentum` option enabled');
+    const ok = new OneCycleLR(new Plain([{ params: params() }]), {
+      max_lr: 1,
+      total_steps: 5,
+      cycle_momentum: false,
+    });
+    expect('use_beta1' in ok.stateDict()).toBe(false);
+  });
+
+  it('overwrites an initial_lr set by an earlier scheduler', () => {
+    const optimizer = new SGD([{ params: params() }], { lr: 1, momentum: 0.9 });
+    new StepLR(optimizer, { step_size: 2 });
+    const scheduler = new OneCycleLR(optimizer, { max_lr: 0.5, total_steps: 10 });
+    const group = optimizer.paramGroups[0] as ParamGroupInput;
+    expect(group['initial_lr']).toBe(0.5 / 25);
+    expect(group['min_lr']).toBe(0.5 / 25 / 1e4);
+    expect(scheduler.baseLrs).toEqual([0.5 / 25]);
+    expect(close(optimizer.paramGroups[0]?.lr as number, 0.5 / 25)).toBe(true);
+  });
+
+  it('resumes by construction with last_epoch from a loaded optimizer state', () => {
+    const reference = new SGD([{ params: params() }], { lr: 0.1, momentum: 0.9 });
+    const original = new OneCycleLR(reference, { max_lr: 0.3, total_steps: 12, three_phase: true });
+    for (let i = 0; i < 4; i += 1) original.step();
+    const saved = JSON.parse(JSON.stringify(reference.stateDict()));
+    original.step();
+    const optimizer = new SGD([{ params: params() }], { lr: 0.1, momentum: 0.9 });
+    optimizer.loadStateDict(saved);
+    const resumed = new OneCycleLR(optimizer, {
+      max_lr: 0.3,
+      total_steps: 12,
+      three_phase: true,
+      last_epoch: 4,
+    });
+    expect(resumed.lastEpoch).toBe(5);
+    expect(optimizer.paramGroups[0]?.lr).toBe(reference.paramGroups[0]?.lr);
+    expect(optimizer.paramGroups[0]?.momentum).toBe(reference.paramGroups[0]?.momentum);
+  });
+
+  it('throws KeyError when a group lacks a landmark', () => {
+    const optimizer = new SGD([{ params: params() }], { lr: 0.1, momentum: 0.9 });
+    optimizer.paramGroups[0]!.initial_lr = 0.1;
+    const call = () =>
+      new OneCycleLR(optimizer, {
+        max_lr: 1,
+        total_steps: 10,
+        cycle_momentum: false,
+        last_epoch: 3,
+      });
+    expect(call).toThrow(KeyError);
+    expect(call).toThrow(/^max_lr$/);
+  });
+
+  it('has newest state-dict keys, in order, and survives JSON', () => {
+    const optimizer = new SGD([{ params: params() }], { lr: 0.1, momentum: 0.9 });
+    const scheduler = new OneCycleLR(optimizer, { max_lr: 1, total_steps: 10 });
+    const state = scheduler.stateDict();
+    expect(Object.keys(state)).toEqual([
+      'total_steps',
+      '_schedule_phases',
+      '_anneal_func_type',
+      'cycle_momentum',
+      'use_beta1',
+      'base_lrs',
+      'last_epoch',
+      '_step_count',
+      '_is_initial',
+      '_get_lr_called_within_step',
+      '_last_lr',
+    ]);
+    expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+  });
+
+  it('looks the annealing function up from the loaded state at every step', () => {
+    const optimizer = new SGD([{ params: params() }], { lr: 0.1, momentum: 0.9 });
+    const scheduler = new OneCycleLR(optimizer, { max_lr: 1, total_steps: 10 });
+    scheduler.loadStateDict({ _anneal_func_type: 'linear' });
+    scheduler.step();
+    expect(close(scheduler.getLastLr()[0] as number, 0.04 + (1 - 0.04) / 2)).toBe(true);
+    scheduler.loadStateDict({ _anneal_func_type: 'step' });
+    expect(() => scheduler.step()).toThrow('Unknown _anneal_func_type: step');
+  });
+});

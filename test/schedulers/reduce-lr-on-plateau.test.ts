@@ -1,0 +1,354 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Adam,
+  EPOCH_DEPRECATION_WARNING,
+  LRScheduler,
+  ReduceLROnPlateau,
+  RuntimeError,
+  SGD,
+  ValueError,
+  setWarningHandler,
+  type Param,
+  type Scheduler,
+  type StateDict,
+  type WarningHandler,
+} from '../../src/scheduler/index.ts';
+import {
+  buildOptimizer,
+  buildSchedulers,
+  decodeNumber,
+  relError,
+  snapshot,
+  type Action,
+  type ErrorCase,
+  type FixtureFile,
+  type SchedulerCase,
+  type TraceEntry,
+} from '../helpers/replay.ts';
+
+const CLASS = 'ReduceLROnPlateau';
+const TOLERANCE = 1e-12;
+
+function load<C>(name: string): FixtureFile<C> {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
+}
+const cases = load<SchedulerCase>('schedulers.json').cases.filter((c) =>
+  c.schedulers.some((s) => s.type === CLASS),
+);
+const errorCases = load<ErrorCase>('errors.json').cases.filter(
+  (c) => c.schedulers.at(-1)?.type === CLASS,
+);
+
+/** State-dict keys that differ between the 1.13 fixtures and newest PyTorch (which we follow). */
+const ONLY_IN_113 = ['verbose'];
+/** 1.13 sets `_last_lr` only on the first step; newest at construction. */
+const onlyInNewest = (after: number) =>
+  after === 0 ? ['default_min_lr', '_last_lr'] : ['default_min_lr'];
+
+let worst = 0;
+let comparedSteps = 0;
+let previousHandler: WarningHandler;
+beforeAll(() => {
+  previousHandler = setWarningHandler(() => {});
+});
+afterAll(() => {
+  setWarningHandler(previousHandler);
+  console.info(
+    `${CLASS}: ${cases.length} fixture cases, ${comparedSteps} snapshots compared, worst relative error ${worst}`,
+  );
+});
+
+function expectClose(ours: number, theirs: number, where: string): void {
+  const err = relError(ours, theirs);
+  worst = Math.max(worst, err);
+  expect(err, `${where}: ${ours} vs ${theirs}`).toBeLessThanOrEqual(TOLERANCE);
+}
+
+function compareEntry(ours: TraceEntry, theirs: TraceEntry, where: string): void {
+  comparedSteps += 1;
+  for (const key of ['lr', 'last_lr', 'momentum', 'beta1'] as const) {
+    const expected = theirs[key];
+    if (expected === undefined) continue;
+    const actual = ours[key];
+    expect(actual, `${where} ${key}`).toBeDefined();
+    expect(actual).toHaveLength(expected.length);
+    expected.forEach((v, g) =>
+      expectClose((actual as number[])[g] as number, v, `${where} ${key}[${g}]`),
+    );
+  }
+}
+
+/** Compares state values recursively; fixture numbers may be "inf"/"nan" strings. */
+function compareState(ours: unknown, theirs: unknown, where: string): void {
+  const expected = decodeNumber(theirs);
+  if (typeof expected === 'number') {
+    // Both sides spell non-finite floats as 'inf', '-inf', 'nan' in JSON-safe state.
+    const value = decodeNumber(ours);
+    expect(typeof value, where).toBe('number');
+    expectClose(value as number, expected, where);
+  } else if (Array.isArray(expected)) {
+    expect(Array.isArray(ours), where).toBe(true);
+    expect(ours).toHaveLength(expected.length);
+    expected.forEach((v, i) => compareState((ours as unknown[])[i], v, `${where}[${i}]`));
+  } else if (expected !== null && typeof expected === 'object') {
+    for (const [k, v] of Object.entries(expected)) {
+      compareState((ours as Record<string, unknown>)[k], v, `${where}.${k}`);
+    }
+  } else {
+    expect(ours, where).toEqual(expected);
+  }
+}
+
+/** Performs a fixture action: `step(metrics)`, or `step(metrics, epoch)` when both are given. */
+function act(schedulers: Scheduler[], action: Action): ReduceLROnPlateau {
+  const target = schedulers[action.scheduler ?? schedulers.length - 1] as ReduceLROnPlateau;
+  const metrics = decodeNumber(action.metrics) as number;
+  if (action.epoch === undefined) target.step(metrics);
+  else target.step(metrics, action.epoch);
+  return target;
+}
+
+/** Builds a case and performs its first `count` actions. */
+function run(c: SchedulerCase, count = c.actions.length) {
+  const optimizer = buildOptimizer(c.optimizer);
+  const schedulers = buildSchedulers(optimizer, c.schedulers);
+  const trace = [snapshot(optimizer, schedulers.at(-1) as Scheduler)];
+  const states: StateDict[][] = [schedulers.map((s) => s.stateDict())];
+  for (const action of c.actions.slice(0, count)) {
+    trace.push(snapshot(optimizer, act(schedulers, action)));
+    states.push(schedulers.map((s) => s.stateDict()));
+  }
+  return { optimizer, schedulers, trace, states };
+}
+
+/**
+ * Saves after `at` actions (through JSON, or as the in-memory state dict), loads into fresh
+ * objects and performs the rest.
+ */
+function resumeTrace(c: SchedulerCase, at: number, viaJson = true): TraceEntry[] {
+  const copy = <T>(value: T): T => (viaJson ? JSON.parse(JSON.stringify(value)) : value);
+  const { optimizer, schedulers } = run(c, at);
+  const optimizerState = copy(optimizer.stateDict());
+  const schedulerState = copy((schedulers.at(-1) as Scheduler).stateDict());
+  const freshOptimizer = buildOptimizer(c.optimizer);
+  const fresh = buildSchedulers(freshOptimizer, c.schedulers);
+  freshOptimizer.loadStateDict(optimizerState);
+  (fresh.at(-1) as Scheduler).loadStateDict(schedulerState);
+  return c.actions.slice(at).map((action) => snapshot(freshOptimizer, act(fresh, action)));
+}
+
+describe(`${CLASS} against PyTorch 1.13 fixtures`, () => {
+  it('has fixture cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+  });
+
+  describe.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    it('matches the trace at every step', () => {
+      const { trace } = run(c);
+      expect(trace).toHaveLength(c.trace.length);
+      trace.forEach((entry, k) => compareEntry(entry, c.trace[k] as TraceEntry, `step ${k}`));
+    });
+
+    if (c.state_dicts) {
+      it('matches the state dicts (common keys)', () => {
+        const { states } = run(c);
+        for (const { after, scheduler, state } of c.state_dicts ?? []) {
+          const ours = (states[after] as StateDict[])[scheduler] as StateDict;
+          const oursKeys = Object.keys(ours);
+          const theirKeys = Object.keys(state);
+          expect(oursKeys.filter((k) => !theirKeys.includes(k)).sort()).toEqual(
+            onlyInNewest(after).sort(),
+          );
+          expect(theirKeys.filter((k) => !oursKeys.includes(k)).sort()).toEqual(
+            [...ONLY_IN_113].sort(),
+          );
+          for (const key of theirKeys.filter((k) => oursKeys.includes(k))) {
+            compareState(ours[key], state[key], `after ${after}: ${key}`);
+          }
+        }
+      });
+    }
+
+    if (c.resume) {
+      const resume = c.resume;
+      it('resumes from JSON state dicts like PyTorch', () => {
+        const trace = resumeTrace(c, resume.at);
+        expect(trace).toHaveLength(resume.trace.length);
+        trace.forEach((entry, k) =>
+          compareEntry(entry, resume.trace[k] as TraceEntry, `resumed ${k}`),
+        );
+      });
+    }
+
+    it('resumes identically from every step, through JSON', () => {
+      for (let at = 0; at < c.actions.length; at += 1) {
+        resumeTrace(c, at, true).forEach((entry, k) =>
+          compareEntry(entry, c.trace[at + k + 1] as TraceEntry, `resumed at ${at}, +${k}`),
+        );
+      }
+    });
+  });
+});
+
+describe(`${CLASS} errors against PyTorch`, () => {
+  it('has error cases', () => {
+    expect(errorCases.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(errorCases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    const optimizer = buildOptimizer(c.optimizer);
+    let thrown: unknown;
+    try {
+      const built = buildSchedulers(optimizer, c.schedulers);
+      for (const action of c.actions ?? []) act(built, action);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect((thrown as Error).name).toBe(c.error.type);
+    expect((thrown as Error).message).toBe(c.error.message);
+  });
+});
+
+function params(): Param[] {
+  return [{ data: Float64Array.of(0), grad: null }];
+}
+
+describe(`${CLASS}, newest PyTorch behaviour`, () => {
+  it('leaves the optimizer untouched at construction and has getLastLr() at once', () => {
+    const optimizer = new SGD([{ params: params() }, { params: params(), lr: 0.01 }], { lr: 0.1 });
+    const before = JSON.stringify(optimizer.stateDict());
+    const scheduler = new ReduceLROnPlateau(optimizer);
+    expect(JSON.stringify(optimizer.stateDict())).toBe(before);
+    expect('initial_lr' in (optimizer.paramGroups[0] as object)).toBe(false);
+    expect(scheduler.getLastLr()).toEqual([0.1, 0.01]);
+    expect(scheduler.lastEpoch).toBe(0);
+    expect(scheduler.best).toBe(Infinity);
+    // PyTorch's class subclasses LRScheduler without running its constructor; ours implements
+    // the Scheduler interface instead (see the class documentation).
+    expect(scheduler instanceof LRScheduler).toBe(false);
+  });
+
+  it('re-broadcasts a scalar min_lr to param groups added later', () => {
+    const optimizer = new SGD([{ params: params() }], { lr: 0.1 });
+    const scheduler = new ReduceLROnPlateau(optimizer, { patience: 0, min_lr: 0.05 });
+    optimizer.addParamGroup({ params: params(), lr: 0.06 });
+    scheduler.step(1);
+    scheduler.step(1);
+    expect(scheduler.minLrs).toEqual([0.05, 0.05]);
+    expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([0.05, 0.05]);
+    expect(scheduler.getLastLr()).toEqual([0.05, 0.05]);
+  });
+
+  it('throws RuntimeError at a reduction when groups were added and min_lr was a list', () => {
+    const optimizer = new SGD([{ params: params() }], { lr: 0.1 });
+    const scheduler = new ReduceLROnPlateau(optimizer, { patience: 0, min_lr: [0.05] });
+    optimizer.addParamGroup({ params: params(), lr: 0.06 });
+    scheduler.step(1);
+    let thrown: unknown;
+    try {
+      scheduler.step(1);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(RuntimeError);
+    expect((thrown as Error).message).toBe(
+      'The number of param groups in the `optimizer` (2) differs from when `ReduceLROnPlateau` was initialized (1), usually due to a new param group being added to the optimizer. Please modify the `min_lrs` field to match the length of the `optimizer` param groups.',
+    );
+  });
+
+  it('has newest state-dict keys, in order, and keeps ±Infinity through JSON', () => {
+    const optimizer = new Adam([{ params: params() }], { lr: 0.001 });
+    const scheduler = new ReduceLROnPlateau(optimizer, { mode: 'max', min_lr: [0.0001] });
+    const state = scheduler.stateDict();
+    expect(Object.keys(state)).toEqual([
+      'factor',
+      'default_min_lr',
+      'min_lrs',
+      'patience',
+      'cooldown',
+      'eps',
+      'last_epoch',
+      '_last_lr',
+      'mode_worse',
+      'mode',
+      'threshold',
+      'threshold_mode',
+      'best',
+      'cooldown_counter',
+      'num_bad_epochs',
+    ]);
+    expect(state['default_min_lr']).toBeNull();
+    const json = JSON.parse(JSON.stringify(state));
+    expect(json['best']).toBe('-inf');
+    expect(json['mode_worse']).toBe('-inf');
+    const fresh = new ReduceLROnPlateau(new Adam([{ params: params() }], { lr: 0.001 }));
+    fresh.loadStateDict(json);
+    expect(fresh.best).toBe(-Infinity);
+    expect(fresh.modeWorse).toBe(-Infinity);
+    expect(fresh.mode).toBe('max');
+    expect(fresh.stateDict()).toEqual(state);
+    const legacy = new ReduceLROnPlateau(new Adam([{ params: params() }], { lr: 0.001 }));
+    legacy.loadStateDict({ ...json, best: null });
+    expect(legacy.best).toBe(-Infinity);
+  });
+
+  it('re-checks the mode settings on load', () => {
+    const scheduler = new ReduceLROnPlateau(new SGD([{ params: params() }], { lr: 0.1 }));
+    expect(() => scheduler.loadStateDict({ mode: 'lowest' })).toThrow(ValueError);
+    expect(() => scheduler.loadStateDict({ mode: 'lowest' })).toThrow('mode lowest is unknown!');
+  });
+
+  it('warns for an explicit epoch and sets lastEpoch to it', () => {
+    const messages: string[] = [];
+    const previous = setWarningHandler((m) => messages.push(m));
+    try {
+      const scheduler = new ReduceLROnPlateau(new SGD([{ params: params() }], { lr: 0.1 }));
+      scheduler.step(1);
+      expect(messages).toEqual([]);
+      scheduler.step(1, 7.5);
+      expect(messages).toEqual([EPOCH_DEPRECATION_WARNING]);
+      expect(scheduler.lastEpoch).toBe(7.5);
+      scheduler.step(1);
+      expect(scheduler.lastEpoch).toBe(8.5);
+    } finally {
+      setWarningHandler(previous);
+    }
+  });
+
+  it('compares metrics with the threshold in each mode', () => {
+    const make = (mode: 'min' | 'max', threshold_mode: 'rel' | 'abs') =>
+      new ReduceLROnPlateau(new SGD([{ params: params() }], { lr: 0.1 }), {
+        mode,
+        threshold_mode,
+        threshold: 0.5,
+      });
+    expect(make('min', 'rel').isBetter(0.49, 1)).toBe(true);
+    expect(make('min', 'rel').isBetter(0.5, 1)).toBe(false);
+    expect(make('min', 'abs').isBetter(0.49, 1)).toBe(true);
+    expect(make('min', 'abs').isBetter(0.5, 1)).toBe(false);
+    expect(make('max', 'rel').isBetter(1.51, 1)).toBe(true);
+    expect(make('max', 'rel').isBetter(1.5, 1)).toBe(false);
+    expect(make('max', 'abs').isBetter(1.51, 1)).toBe(true);
+    expect(make('max', 'abs').isBetter(1.5, 1)).toBe(false);
+    // In 'rel' mode a negative best makes a slightly worse metric count as better (#47513).
+    expect(make('min', 'rel').isBetter(-0.6, -1)).toBe(true);
+  });
+
+  it('skips a reduction of at most eps and keeps the cooldown armed', () => {
+    const optimizer = new SGD([{ params: params() }], { lr: 1 });
+    const scheduler = new ReduceLROnPlateau(optimizer, {
+      patience: 0,
+      cooldown: 1,
+      min_lr: 0.5,
+    });
+    const lrs: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      scheduler.step(1);
+      lrs.push(optimizer.paramGroups[0]?.lr as number);
+    }
+    expect(lrs).toEqual([1, 0.5, 0.5, 0.5, 0.5, 0.5]);
+    expect(scheduler.cooldownCounter).toBe(1);
+  });
+});
