@@ -241,6 +241,41 @@ describe('synced PyTorch/TypeScript tabs', () => {
   });
 });
 
+describe('RestartEpochs', () => {
+  const uses = all.flatMap((article) =>
+    [
+      ...article.source.matchAll(
+        /<RestartEpochs\s+T_0=\{(\d+)\}\s+T_mult=\{(\d+)\}\s+count=\{(\d+)\}\s*\/>/g,
+      ),
+    ].map((match) => ({
+      article,
+      T_0: Number(match[1]),
+      T_mult: Number(match[2]),
+      count: Number(match[3]),
+    })),
+  );
+
+  /** Restart k (1-based) of CosineAnnealingWarmRestarts lands at T_0 · (1 + T_mult + … + T_mult^(k-1)). */
+  function expectedEpochs(T_0: number, T_mult: number, count: number): number[] {
+    return Array.from({ length: count }, (_, k) =>
+      T_mult === 1 ? T_0 * (k + 1) : (T_0 * (T_mult ** (k + 1) - 1)) / (T_mult - 1),
+    );
+  }
+
+  it.each(uses.map((use) => [use.article.path, use.T_0, use.T_mult, use.count, use] as const))(
+    'on %s lists the restarts of T_0=%i, T_mult=%i (first %i) in the page language',
+    async (path, T_0, T_mult, count, use) => {
+      const guard = await guardedContext(browser);
+      const page = await guard.context.newPage();
+      await page.goto(path);
+      const text = await page.locator('.sl-markdown-content').innerText();
+      const separator = use.article.locale === 'zh-cn' ? '、' : ', ';
+      expect(text).toContain(expectedEpochs(T_0, T_mult, count).join(separator));
+      await guard.context.close();
+    },
+  );
+});
+
 describe('theme', () => {
   it('is exposed as data-theme on <html> and follows the theme picker', async () => {
     const guard = await guardedContext(browser, { colorScheme: 'dark' });

@@ -179,7 +179,8 @@ export abstract class LRScheduler implements Scheduler {
     // PyTorch zips groups with values, so extra values are ignored.
     const n = Math.min(groups.length, values.length);
     for (let i = 0; i < n; i += 1) (groups[i] as ParamGroup).lr = values[i] as number;
-    this._lastLr = this.currentLrs();
+    // getLr() returns a fresh array; when it covers every group it already is the new _last_lr.
+    this._lastLr = values.length === groups.length ? (values as number[]) : this.currentLrs();
   }
 
   /** Every group's current learning rate (what a recursive rule leaves unchanged). */
