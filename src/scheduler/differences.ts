@@ -110,4 +110,52 @@ export const differences: readonly Difference[] = [
     'zh-cn':
       '`factor` 为 NaN 时按取值范围报错；PyTorch 的比较会放过 NaN，之后所有学习率都变成 NaN。',
   },
+  {
+    subject: 'Adam',
+    kind: 'newest-pytorch',
+    en: "The first moment is updated as `exp_avg.lerp_(grad, 1 − β₁)` (newest PyTorch) instead of 1.13's `exp_avg·β₁ + (1 − β₁)·grad`: equal in exact arithmetic, different in the last bits (below 1e-12 relative on our trajectories).",
+    'zh-cn':
+      '一阶矩按最新 PyTorch 的 `exp_avg.lerp_(grad, 1 − β₁)` 更新，而不是 1.13 的 `exp_avg·β₁ + (1 − β₁)·grad`：两者在精确算术下相等，浮点结果只在最后几位不同（在我们的轨迹上相对误差低于 1e-12）。',
+  },
+  {
+    subject: 'SGD',
+    kind: 'newest-pytorch',
+    en: '`lr` defaults to 1e-3 (newest PyTorch; 1.13 required it), and `zeroGrad()` sets gradients to `null` by default.',
+    'zh-cn':
+      '`lr` 默认值为 1e-3（最新 PyTorch；1.13 中必须传入），`zeroGrad()` 默认把梯度置为 `null`。',
+  },
+  {
+    subject: 'CyclicLR',
+    kind: 'newest-pytorch',
+    en: 'Adam and AdamW are accepted and their `betas[0]` is cycled; momentum starts at `max_momentum` and groups gain `max_momentum`/`base_momentum` keys; the state dict has `use_beta1` and no `_scale_fn_ref`, and the scale function is rebuilt on load so a loaded `gamma` takes effect.',
+    'zh-cn':
+      '接受 Adam 与 AdamW，并循环调整其 `betas[0]`；动量从 `max_momentum` 开始，参数组增加 `max_momentum`/`base_momentum` 键；state dict 含 `use_beta1`、不含 `_scale_fn_ref`，加载时重建缩放函数，因此加载的 `gamma` 会生效。',
+  },
+  {
+    subject: 'OneCycleLR',
+    kind: 'newest-pytorch',
+    en: 'The state dict stores `_anneal_func_type` (a string) instead of a bound method; the overstep message counts `s`, not `s + 1`; `epochs` without `steps_per_epoch` raises the "You must define either total_steps OR (epochs AND steps_per_epoch)" ValueError.',
+    'zh-cn':
+      'state dict 保存 `_anneal_func_type`（字符串）而不是绑定方法；步数超出时的报错写 `s` 而不是 `s + 1`；只给 `epochs` 不给 `steps_per_epoch` 时抛出 “You must define either total_steps OR (epochs AND steps_per_epoch)” 的 ValueError。',
+  },
+  {
+    subject: 'OneCycleLR',
+    kind: 'port',
+    en: 'A NaN `pct_start` is rejected with the range message; PyTorch lets it through and every learning rate becomes NaN.',
+    'zh-cn': '`pct_start` 为 NaN 时按取值范围报错；PyTorch 会放过它，之后所有学习率都是 NaN。',
+  },
+  {
+    subject: 'ReduceLROnPlateau',
+    kind: 'newest-pytorch',
+    en: '`getLastLr()` works from construction; a scalar `min_lr` is re-broadcast when param groups are added (a list raises RuntimeError); `is_better` is `isBetter`; no `verbose`.',
+    'zh-cn':
+      '构造后即可调用 `getLastLr()`；增加参数组后，标量 `min_lr` 会重新广播（列表则抛出 RuntimeError）；`is_better` 对应 `isBetter`；没有 `verbose`。',
+  },
+  {
+    subject: 'ReduceLROnPlateau',
+    kind: 'port',
+    en: 'Not an `LRScheduler` subclass (newest PyTorch subclasses it but skips its constructor); in the state dict an infinite `best`/`mode_worse` is written as the string `"inf"`/`"-inf"`, which `float()` in Python also reads, so it survives JSON.',
+    'zh-cn':
+      '不是 `LRScheduler` 的子类（最新 PyTorch 继承了它但跳过其构造函数）；state dict 中无穷大的 `best`/`mode_worse` 写作字符串 `"inf"`/`"-inf"`（Python 的 `float()` 同样能读取），因此可经 JSON 往返。',
+  },
 ];

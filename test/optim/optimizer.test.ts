@@ -484,13 +484,17 @@ describe('state dicts', () => {
       const ourOpt = make(ours);
       run(ourOpt, [ours], c.steps);
       // PyTorch's state dict (with 1.13's extra group keys and `step: 200.0`) loaded at the
-      // same point must step on exactly as our uninterrupted optimizer does.
+      // same point must step on as our uninterrupted optimizer does (to rounding: newest Adam's
+      // lerp and 1.13's multiply-add moments differ in the last bits).
       const loaded = param(...ours.data);
       const loadedOpt = make(loaded);
       loadedOpt.loadStateDict(c.state as OptimizerStateDict);
       run(ourOpt, [ours], 5);
       run(loadedOpt, [loaded], 5);
-      expect(Array.from(loaded.data)).toEqual(Array.from(ours.data));
+      loaded.data.forEach((v, i) => {
+        const w = ours.data[i] as number;
+        expect(Math.abs(v - w)).toBeLessThanOrEqual(1e-10 * Math.max(Math.abs(v), Math.abs(w)));
+      });
     }
   });
 });

@@ -58,11 +58,11 @@ const ADAM_KEYS = [
  *
  * Every element follows PyTorch's order of floating-point operations (`addcmul` as
  * `self + (value·t1)·t2`, `addcdiv` as `self + (value·t1)/t2`), and `βᵗ` is correctly rounded
- * as glibc's `pow` nearly always is, so trajectories agree bit for bit with PyTorch's
- * single-tensor path on its portable CPU kernels. The first moment uses 1.13's
- * `m·β₁ + (1 − β₁)·g`, which reproduces the PyTorch 1.13 fixtures exactly; newest PyTorch
- * writes it as `m.lerp_(g, 1 − β₁)`, equal in exact arithmetic and within an ulp or so in
- * floating point.
+ * as glibc's `pow` nearly always is, so trajectories follow PyTorch's single-tensor path on its
+ * portable CPU kernels (bit for bit for SGD and the second moment). The first moment follows newest PyTorch,
+ * `m.lerp_(g, 1 − β₁)` with ATen's lerp (`m + w·(g − m)` for `|w| < 0.5`, else
+ * `g − (g − m)·(1 − w)`); PyTorch 1.13 computed `m·β₁ + (1 − β₁)·g`, equal in exact arithmetic,
+ * so trajectories differ from the 1.13 fixtures by rounding only (relative error below 1e-12).
  *
  * State per parameter, keys as in PyTorch: `step` (a number, where PyTorch keeps a float32
  * tensor), `exp_avg`, `exp_avg_sq` and, with AMSGrad, `max_exp_avg_sq`. PyTorch's `foreach`,
@@ -127,6 +127,7 @@ export class Adam extends Optimizer {
     const maximize = group['maximize'] as boolean;
     const decoupled = group['decoupled_weight_decay'] === true;
     const avgWeight = 1 - beta1;
+    const smallWeight = Math.abs(avgWeight) < 0.5;
     const sqWeight = 1 - beta2;
     const decay = 1 - lr * weightDecay;
     // Parameters of a group usually share their step count, and with it the bias corrections.
@@ -175,7 +176,9 @@ export class Adam extends Optimizer {
           if (decoupled) t = t * decay;
           else g = g + weightDecay * t;
         }
-        const m = (expAvg[i] as number) * beta1 + avgWeight * g;
+        // Newest PyTorch: exp_avg.lerp_(grad, 1 − β₁), with ATen's two-sided lerp formula.
+        const e = expAvg[i] as number;
+        const m = smallWeight ? e + avgWeight * (g - e) : g - (g - e) * (1 - avgWeight);
         expAvg[i] = m;
         let v = (expAvgSq[i] as number) * beta2 + sqWeight * g * g;
         expAvgSq[i] = v;
