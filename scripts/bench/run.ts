@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import {
   ChainedScheduler,
   ConstantLR,
@@ -144,39 +144,33 @@ function isolatedNsPerStep(config: Config): number {
   return Number(out.trim());
 }
 
-const one = process.argv.indexOf('--one');
-if (one !== -1) {
-  const config = configs.find((c) => c.name === process.argv[one + 1]) as Config;
-  withoutWarnings(() => console.log(nodeNsPerStep(config)));
-} else {
-  withoutWarnings(main);
+const lines: string[] = [];
+function say(line: string): void {
+  lines.push(line);
+  console.log(line);
 }
 
 function main(): void {
   const torch = pytorchNsPerStep();
-  console.log(
-    `node ${process.version}; PyTorch ${torch ? torch['torch_version'] : 'not available'}`,
-  );
-  console.log('');
-  console.log('| scheduler | TypeScript ns/step | PyTorch ns/step | speed-up |');
-  console.log('|---|---:|---:|---:|');
+  say(`node ${process.version}; PyTorch ${torch ? torch['torch_version'] : 'not available'}`);
+  say('');
+  say('| scheduler | TypeScript ns/step | PyTorch ns/step | speed-up |');
+  say('|---|---:|---:|---:|');
   const ratios: number[] = [];
   for (const config of configs) {
     const ours = isolatedNsPerStep(config);
     const theirs = torch?.[config.name];
     const ratio = theirs ? theirs / ours : NaN;
     if (theirs) ratios.push(ratio);
-    console.log(
+    say(
       `| ${config.name} | ${fmt(ours)} | ${theirs ? fmt(theirs, 0) : 'n/a'} | ${theirs ? `${fmt(ratio, 0)}×` : 'n/a'} |`,
     );
   }
   if (ratios.length > 0) {
     const min = Math.min(...ratios);
     const geo = Math.exp(ratios.reduce((a, r) => a + Math.log(r), 0) / ratios.length);
-    console.log('');
-    console.log(
-      `speed-up: minimum ${min.toFixed(0)}×, geometric mean ${geo.toFixed(0)}× (target ≥ 200×)`,
-    );
+    say('');
+    say(`speed-up: minimum ${min.toFixed(0)}×, geometric mean ${geo.toFixed(0)}× (target ≥ 200×)`);
   }
 
   const samples: number[] = [];
@@ -190,8 +184,28 @@ function main(): void {
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   samples.sort((a, b) => a - b);
-  console.log('');
-  console.log(
+  say('');
+  say(
     `sampleSchedule, 100,000 steps (CosineAnnealingWarmRestarts, fractional epochs): median ${samples[3]!.toFixed(2)} ms`,
+  );
+}
+
+const one = process.argv.indexOf('--one');
+if (one !== -1) {
+  const config = configs.find((c) => c.name === process.argv[one + 1]) as Config;
+  withoutWarnings(() => console.log(nodeNsPerStep(config)));
+} else {
+  withoutWarnings(main);
+}
+
+if (one === -1 && process.argv.includes('--readme')) {
+  const readme = new URL('../../README.md', import.meta.url);
+  const text = readFileSync(readme, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const stamp = `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --readme\`:`;
+  writeFileSync(
+    readme,
+    `${text.slice(0, text.indexOf(start) + start.length)}\n${stamp}\n\n${lines.join('\n')}\n${text.slice(text.indexOf(end))}`,
   );
 }
