@@ -57,17 +57,13 @@ function rehypeFailOnKatexErrors() {
   /** @param {unknown} _tree @param {import('vfile').VFile} file */
   return (_tree, file) => {
     const errors = file.messages.filter((message) => message.source === 'rehype-katex');
-    if (errors.length > 0) {
-      throw new Error(
-        `KaTeX could not render math in ${file.path}:\n` +
-          errors
-            .map(
-              (message) =>
-                `  ${message.place ? `${String(message.place)}: ` : ''}${message.reason}`,
-            )
-            .join('\n'),
-      );
-    }
+    if (errors.length === 0) return;
+    const lines = errors.map((message) => {
+      const where = message.line === undefined ? '' : `${message.line}:${message.column ?? 0} `;
+      const cause = message.cause instanceof Error ? message.cause.message : message.reason;
+      return `  ${where}${cause}`;
+    });
+    throw new Error(`KaTeX could not render math in ${file.path}:\n${lines.join('\n')}`);
   };
 }
 
@@ -123,7 +119,7 @@ export default defineConfig({
         processedDirs: ['./content/docs'],
       },
     }),
-    // Listed after Starlight, which then skips adding its own unconfigured copy.
+    // Starlight adds its own, unconfigured sitemap only when the project has none.
     bilingualSitemap(),
   ],
 });
