@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Adam,
@@ -11,7 +10,6 @@ import {
   setWarningHandler,
   type Param,
   type ParamGroupInput,
-  type Scheduler,
   type StateDict,
   type WarningHandler,
 } from '../../src/scheduler/index.ts';
@@ -19,22 +17,24 @@ import type { ScaleFunctionObject } from '../../src/scheduler/schedulers/cyclic-
 import {
   buildOptimizer,
   buildSchedulers,
-  decodeNumber,
   perform,
   relError,
-  snapshot,
   type ErrorCase,
-  type FixtureFile,
   type SchedulerCase,
   type TraceEntry,
 } from '../helpers/replay.ts';
+import {
+  compareEntry,
+  compareState,
+  load,
+  resumeTrace,
+  run,
+  stats,
+  TOLERANCE,
+} from '../helpers/fixture-compare.ts';
 
 const CLASS = 'CyclicLR';
-const TOLERANCE = 1e-12;
 
-function load<C>(name: string): FixtureFile<C> {
-  return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
-}
 const cases = load<SchedulerCase>('schedulers.json').cases.filter((c) =>
   c.schedulers.some((s) => s.type === CLASS),
 );
@@ -47,8 +47,6 @@ const ONLY_IN_113 = ['_scale_fn_ref', 'verbose'];
 const onlyInNewest = (cycleMomentum: boolean) =>
   cycleMomentum ? ['use_beta1', '_is_initial'] : ['_is_initial'];
 
-let worst = 0;
-let comparedSteps = 0;
 let previousHandler: WarningHandler;
 beforeAll(() => {
   previousHandler = setWarningHandler(() => {});
@@ -56,73 +54,9 @@ beforeAll(() => {
 afterAll(() => {
   setWarningHandler(previousHandler);
   console.info(
-    `${CLASS}: ${cases.length} fixture cases, ${comparedSteps} snapshots compared, worst relative error ${worst}`,
+    `${CLASS}: ${cases.length} fixture cases, ${stats.comparedSteps} snapshots compared, worst relative error ${stats.worst}`,
   );
 });
-
-function expectClose(ours: number, theirs: number, where: string): void {
-  const err = relError(ours, theirs);
-  worst = Math.max(worst, err);
-  expect(err, `${where}: ${ours} vs ${theirs}`).toBeLessThanOrEqual(TOLERANCE);
-}
-
-function compareEntry(ours: TraceEntry, theirs: TraceEntry, where: string): void {
-  comparedSteps += 1;
-  for (const key of ['lr', 'last_lr', 'momentum', 'beta1'] as const) {
-    const expected = theirs[key];
-    if (expected === undefined) continue;
-    const actual = ours[key];
-    expect(actual, `${where} ${key}`).toBeDefined();
-    expect(actual).toHaveLength(expected.length);
-    expected.forEach((v, g) =>
-      expectClose((actual as number[])[g] as number, v, `${where} ${key}[${g}]`),
-    );
-  }
-}
-
-/** Compares state values recursively; fixture numbers may be "inf"/"nan" strings. */
-function compareState(ours: unknown, theirs: unknown, where: string): void {
-  const expected = decodeNumber(theirs);
-  if (typeof expected === 'number') {
-    expect(typeof ours, where).toBe('number');
-    expectClose(ours as number, expected, where);
-  } else if (Array.isArray(expected)) {
-    expect(Array.isArray(ours), where).toBe(true);
-    expect(ours).toHaveLength(expected.length);
-    expected.forEach((v, i) => compareState((ours as unknown[])[i], v, `${where}[${i}]`));
-  } else if (expected !== null && typeof expected === 'object') {
-    for (const [k, v] of Object.entries(expected)) {
-      compareState((ours as Record<string, unknown>)[k], v, `${where}.${k}`);
-    }
-  } else {
-    expect(ours, where).toEqual(expected);
-  }
-}
-
-/** Builds a case and performs its first `count` actions. */
-function run(c: SchedulerCase, count = c.actions.length) {
-  const optimizer = buildOptimizer(c.optimizer);
-  const schedulers = buildSchedulers(optimizer, c.schedulers);
-  const trace = [snapshot(optimizer, schedulers.at(-1) as Scheduler)];
-  const states: StateDict[][] = [schedulers.map((s) => s.stateDict())];
-  for (const action of c.actions.slice(0, count)) {
-    trace.push(snapshot(optimizer, perform(schedulers, action)));
-    states.push(schedulers.map((s) => s.stateDict()));
-  }
-  return { optimizer, schedulers, trace, states };
-}
-
-/** Saves after `at` actions through JSON, loads into fresh objects and performs the rest. */
-function resumeTrace(c: SchedulerCase, at: number): TraceEntry[] {
-  const { optimizer, schedulers } = run(c, at);
-  const optimizerState = JSON.parse(JSON.stringify(optimizer.stateDict()));
-  const schedulerState = JSON.parse(JSON.stringify((schedulers.at(-1) as Scheduler).stateDict()));
-  const freshOptimizer = buildOptimizer(c.optimizer);
-  const fresh = buildSchedulers(freshOptimizer, c.schedulers);
-  freshOptimizer.loadStateDict(optimizerState);
-  (fresh.at(-1) as Scheduler).loadStateDict(schedulerState);
-  return c.actions.slice(at).map((action) => snapshot(freshOptimizer, perform(fresh, action)));
-}
 
 describe(`${CLASS} against PyTorch 1.13 fixtures`, () => {
   it('has fixture cases', () => {

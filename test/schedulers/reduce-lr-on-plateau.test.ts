@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Adam,
@@ -10,29 +9,27 @@ import {
   ValueError,
   setWarningHandler,
   type Param,
-  type Scheduler,
   type StateDict,
   type WarningHandler,
 } from '../../src/scheduler/index.ts';
 import {
   buildOptimizer,
   buildSchedulers,
-  decodeNumber,
-  relError,
-  snapshot,
-  type Action,
   type ErrorCase,
-  type FixtureFile,
   type SchedulerCase,
   type TraceEntry,
 } from '../helpers/replay.ts';
+import {
+  compareEntry,
+  compareState,
+  load,
+  resumeTrace,
+  run,
+  stats,
+} from '../helpers/fixture-compare.ts';
 
 const CLASS = 'ReduceLROnPlateau';
-const TOLERANCE = 1e-12;
 
-function load<C>(name: string): FixtureFile<C> {
-  return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
-}
 const cases = load<SchedulerCase>('schedulers.json').cases.filter((c) =>
   c.schedulers.some((s) => s.type === CLASS),
 );
@@ -46,8 +43,6 @@ const ONLY_IN_113 = ['verbose'];
 const onlyInNewest = (after: number) =>
   after === 0 ? ['default_min_lr', '_last_lr'] : ['default_min_lr'];
 
-let worst = 0;
-let comparedSteps = 0;
 let previousHandler: WarningHandler;
 beforeAll(() => {
   previousHandler = setWarningHandler(() => {});
@@ -55,88 +50,9 @@ beforeAll(() => {
 afterAll(() => {
   setWarningHandler(previousHandler);
   console.info(
-    `${CLASS}: ${cases.length} fixture cases, ${comparedSteps} snapshots compared, worst relative error ${worst}`,
+    `${CLASS}: ${cases.length} fixture cases, ${stats.comparedSteps} snapshots compared, worst relative error ${stats.worst}`,
   );
 });
-
-function expectClose(ours: number, theirs: number, where: string): void {
-  const err = relError(ours, theirs);
-  worst = Math.max(worst, err);
-  expect(err, `${where}: ${ours} vs ${theirs}`).toBeLessThanOrEqual(TOLERANCE);
-}
-
-function compareEntry(ours: TraceEntry, theirs: TraceEntry, where: string): void {
-  comparedSteps += 1;
-  for (const key of ['lr', 'last_lr', 'momentum', 'beta1'] as const) {
-    const expected = theirs[key];
-    if (expected === undefined) continue;
-    const actual = ours[key];
-    expect(actual, `${where} ${key}`).toBeDefined();
-    expect(actual).toHaveLength(expected.length);
-    expected.forEach((v, g) =>
-      expectClose((actual as number[])[g] as number, v, `${where} ${key}[${g}]`),
-    );
-  }
-}
-
-/** Compares state values recursively; fixture numbers may be "inf"/"nan" strings. */
-function compareState(ours: unknown, theirs: unknown, where: string): void {
-  const expected = decodeNumber(theirs);
-  if (typeof expected === 'number') {
-    // Both sides spell non-finite floats as 'inf', '-inf', 'nan' in JSON-safe state.
-    const value = decodeNumber(ours);
-    expect(typeof value, where).toBe('number');
-    expectClose(value as number, expected, where);
-  } else if (Array.isArray(expected)) {
-    expect(Array.isArray(ours), where).toBe(true);
-    expect(ours).toHaveLength(expected.length);
-    expected.forEach((v, i) => compareState((ours as unknown[])[i], v, `${where}[${i}]`));
-  } else if (expected !== null && typeof expected === 'object') {
-    for (const [k, v] of Object.entries(expected)) {
-      compareState((ours as Record<string, unknown>)[k], v, `${where}.${k}`);
-    }
-  } else {
-    expect(ours, where).toEqual(expected);
-  }
-}
-
-/** Performs a fixture action: `step(metrics)`, or `step(metrics, epoch)` when both are given. */
-function act(schedulers: Scheduler[], action: Action): ReduceLROnPlateau {
-  const target = schedulers[action.scheduler ?? schedulers.length - 1] as ReduceLROnPlateau;
-  const metrics = decodeNumber(action.metrics) as number;
-  if (action.epoch === undefined) target.step(metrics);
-  else target.step(metrics, action.epoch);
-  return target;
-}
-
-/** Builds a case and performs its first `count` actions. */
-function run(c: SchedulerCase, count = c.actions.length) {
-  const optimizer = buildOptimizer(c.optimizer);
-  const schedulers = buildSchedulers(optimizer, c.schedulers);
-  const trace = [snapshot(optimizer, schedulers.at(-1) as Scheduler)];
-  const states: StateDict[][] = [schedulers.map((s) => s.stateDict())];
-  for (const action of c.actions.slice(0, count)) {
-    trace.push(snapshot(optimizer, act(schedulers, action)));
-    states.push(schedulers.map((s) => s.stateDict()));
-  }
-  return { optimizer, schedulers, trace, states };
-}
-
-/**
- * Saves after `at` actions (through JSON, or as the in-memory state dict), loads into fresh
- * objects and performs the rest.
- */
-function resumeTrace(c: SchedulerCase, at: number, viaJson = true): TraceEntry[] {
-  const copy = <T>(value: T): T => (viaJson ? JSON.parse(JSON.stringify(value)) : value);
-  const { optimizer, schedulers } = run(c, at);
-  const optimizerState = copy(optimizer.stateDict());
-  const schedulerState = copy((schedulers.at(-1) as Scheduler).stateDict());
-  const freshOptimizer = buildOptimizer(c.optimizer);
-  const fresh = buildSchedulers(freshOptimizer, c.schedulers);
-  freshOptimizer.loadStateDict(optimizerState);
-  (fresh.at(-1) as Scheduler).loadStateDict(schedulerState);
-  return c.actions.slice(at).map((action) => snapshot(freshOptimizer, act(fresh, action)));
-}
 
 describe(`${CLASS} against PyTorch 1.13 fixtures`, () => {
   it('has fixture cases', () => {
