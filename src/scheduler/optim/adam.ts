@@ -75,6 +75,8 @@ const ADAM_KEYS = [
  * w.grad = Float64Array.of(2, -2);
  * opt.step();
  * ```
+ *
+ * @see https://docs.pytorch.org/docs/stable/generated/torch.optim.Adam.html
  */
 export class Adam extends Optimizer {
   /**

@@ -31,6 +31,8 @@ const ADAMW_KEYS = ['lr', 'betas', 'eps', 'weight_decay', 'amsgrad', 'maximize']
  * w.grad = Float64Array.of(2, -2);
  * opt.step();
  * ```
+ *
+ * @see https://docs.pytorch.org/docs/stable/generated/torch.optim.AdamW.html
  */
 export class AdamW extends Adam {
   /**

@@ -133,6 +133,8 @@ function castState(value: unknown, key?: string): unknown {
  * opt.zeroGrad();
  * const saved = JSON.stringify(opt.stateDict());
  * ```
+ *
+ * @see https://docs.pytorch.org/docs/stable/optim.html
  */
 export abstract class Optimizer {
   /**

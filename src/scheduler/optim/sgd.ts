@@ -59,6 +59,8 @@ const SGD_KEYS = ['lr', 'momentum', 'dampening', 'weight_decay', 'nesterov', 'ma
  * w.grad = Float64Array.of(2, -2);
  * opt.step();
  * ```
+ *
+ * @see https://docs.pytorch.org/docs/stable/generated/torch.optim.SGD.html
  */
 export class SGD extends Optimizer {
   /**
