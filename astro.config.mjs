@@ -1,5 +1,6 @@
 // @ts-check
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import sitemap from '@astrojs/sitemap';
@@ -88,8 +89,70 @@ function bilingualSitemap() {
   });
 }
 
+/*
+ * Content-Security-Policy — the security quality gate (`test/e2e/security.test.ts`) relies on it.
+ * Astro writes a `<meta http-equiv="content-security-policy">` into every page and hashes the
+ * scripts and styles it bundles. It does not hash `<script is:inline>`, and Starlight ships several
+ * (theme, search shortcut, sidebar state, synced tabs): their hashes are computed here from the
+ * component sources, whose script text Astro copies into the pages unchanged (ours in `src/` too).
+ * No `'unsafe-eval'` and no `'unsafe-inline'` for scripts; `'wasm-unsafe-eval'` only lets Pagefind's
+ * search run its WebAssembly. Style *attributes* are allowed (`style-src-attr`: KaTeX positions its
+ * glyphs with `style="…"`), while `<style>` elements stay hash-only.
+ */
+
+/** @param {URL} folder @returns {URL[]} every `.astro` file under `folder` */
+function astroFiles(folder) {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.astro'))
+    .map((file) => new URL(file, folder));
+}
+
+/** CSP source hashes (`sha256-…`) of the `<script is:inline>` bodies in Starlight's components and ours. */
+function inlineScriptHashes() {
+  const folders = [
+    new URL('./node_modules/@astrojs/starlight/dist/', import.meta.url),
+    new URL('./src/', import.meta.url),
+  ];
+  const hashes = new Set();
+  for (const file of folders.flatMap(astroFiles)) {
+    const source = readFileSync(file, 'utf8');
+    for (const [, body] of source.matchAll(/<script\s+is:inline\b[^>]*>([\s\S]*?)<\/script>/g)) {
+      const digest = createHash('sha256')
+        .update(body ?? '')
+        .digest('base64');
+      hashes.add(`sha256-${digest}`);
+    }
+  }
+  return [...hashes];
+}
+
+/** @type {import('astro').AstroUserConfig['security']} */
+const security = {
+  csp: {
+    algorithm: 'SHA-256',
+    directives: [
+      "default-src 'self'",
+      "img-src 'self' data:",
+      // Vite inlines KaTeX's smallest font file as a data: URL.
+      "font-src 'self' data:",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+    ],
+    scriptDirective: {
+      resources: ["'self'", "'wasm-unsafe-eval'"],
+      hashes: inlineScriptHashes(),
+    },
+    styleDirective: {
+      resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
+    },
+  },
+};
+
 export default defineConfig({
   site: SITE,
+  security,
   markdown: {
     // Astro 7's default Markdown processor (Sätteri) runs no remark/rehype plugins; the unified
     // processor does, and @astrojs/mdx (added by Starlight) inherits it for .mdx files.

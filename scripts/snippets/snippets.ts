@@ -160,7 +160,7 @@ export function commandFor(file: string): [string, string[]] {
  * @param file - absolute path of a `.py` or `.ts` snippet.
  * @param timeoutMs - the process is killed after this long.
  */
-export function runSnippet(file: string, timeoutMs = 30_000): Promise<RunResult> {
+export function runSnippet(file: string, timeoutMs = 120_000): Promise<RunResult> {
   const [command, args] = commandFor(file);
   const started = performance.now();
   return new Promise((resolvePromise, reject) => {

@@ -5,7 +5,13 @@
  *
  * @module
  */
-import { linearScale, niceTicks, svgNumber, type Domain, type LinearScale } from '../shared/plot.ts';
+import {
+  linearScale,
+  niceTicks,
+  svgNumber,
+  type Domain,
+  type LinearScale,
+} from '../shared/plot.ts';
 
 /** The functions the widget draws, by the name the articles use in the `fn` prop. */
 export const saddleFunctions = ['x2-y2', 'x2-y2+y4'] as const;
@@ -315,8 +321,10 @@ export interface SaddleFigure {
   readonly heat: readonly HeatBand[];
   readonly contours: ReadonlyArray<{ readonly level: number; readonly points: readonly string[] }>;
   readonly ticks: ReadonlyArray<{ readonly value: number; readonly x: number; readonly y: number }>;
-  readonly criticalPoints: ReadonlyArray<CriticalPoint & { readonly px: number; readonly py: number }>;
-  /** Smallest and largest value on the map (cell centres), for the colour legend. */
+  readonly criticalPoints: ReadonlyArray<
+    CriticalPoint & { readonly px: number; readonly py: number }
+  >;
+  /** Smallest and largest value of f on the domain: the ends of the colour scale. */
   readonly range: Domain;
   readonly bands: number;
 }
@@ -341,7 +349,7 @@ export interface FigureOptions {
  * @returns The figure geometry.
  */
 export function saddleFigure(fn: SaddleFunction, options: FigureOptions = {}): SaddleFigure {
-  const { domain = [-2, 2], cells = 40, contourCells = 80, bands = 7 } = options;
+  const { domain = [-2, 2], cells = 50, contourCells = 80, bands = 7 } = options;
   const size = 340;
   const plot = { left: 30, top: 10, side: 300 };
   const sx: LinearScale = linearScale(domain, [plot.left, plot.left + plot.side]);
@@ -351,9 +359,13 @@ export function saddleFigure(fn: SaddleFunction, options: FigureOptions = {}): S
   const step = (hi - lo) / cells;
   const centres = Array.from({ length: cells }, (_, i) => lo + step * (i + 0.5));
   const values = centres.map((y) => centres.map((x) => evaluate(fn, x, y)));
-  const flat = values.flat();
-  const low = Math.min(...flat);
-  const high = Math.max(...flat);
+  const grid = sampleGrid(fn, domain, contourCells);
+  const critical = criticalPoints(fn);
+  // The range of f over the domain: the extremes are at grid nodes (the domain's edges) or at
+  // interior critical points, which the grid may miss (the floor's minima at y = ±√2).
+  const extremes = [...grid.values.flat(), ...critical.map((point) => point.value)];
+  const low = Math.min(...extremes);
+  const high = Math.max(...extremes);
   const paths = new Map<number, string[]>();
   const cell = plot.side / cells;
   values.forEach((row, j) => {
@@ -378,13 +390,12 @@ export function saddleFigure(fn: SaddleFunction, options: FigureOptions = {}): S
       d: rects.join(''),
     }));
 
-  const grid = sampleGrid(fn, domain, contourCells);
   const contours = contourLevels[fn].map((level) => ({
     level,
     points: marchingSquares(grid, level).map((line) =>
       simplify(
         line.map(([x, y]) => [sx(x), sy(y)] as const),
-        0.15,
+        0.3,
       )
         .map(([x, y]) => `${svgNumber(x)},${svgNumber(y)}`)
         .join(' '),
@@ -398,7 +409,7 @@ export function saddleFigure(fn: SaddleFunction, options: FigureOptions = {}): S
     heat,
     contours,
     ticks: niceTicks(lo, hi, 4).map((value) => ({ value, x: sx(value), y: sy(value) })),
-    criticalPoints: criticalPoints(fn).map((point) => ({
+    criticalPoints: critical.map((point) => ({
       ...point,
       px: sx(point.x),
       py: sy(point.y),

@@ -11,7 +11,6 @@ import {
   PLATEAU_METRIC,
   SGD_MOMENTUM,
   editableFields,
-  fieldText,
   type ChartSpec,
   type EditableField,
   type OptionValue,
@@ -20,8 +19,7 @@ import {
 
 /** A piece of a code line: literal text, or a value that is shown as an editable field. */
 export type CodeToken =
-  | string
-  | { readonly field: EditableField; readonly value: OptionValue; readonly literal: string };
+  string | { readonly field: EditableField; readonly value: OptionValue; readonly literal: string };
 
 /** One line of code. */
 export type CodeLine = readonly CodeToken[];
@@ -142,7 +140,9 @@ function writeScheduler(w: Writer, spec: SchedulerSpec, path: string, depth: num
   }
   w.text(`new ${spec.scheduler}(optimizer`);
   entries.forEach(([key, value], i) => {
-    w.text(i === 0 ? ', { ' : ', ').text(`${key}: `).value(`${path}.options.${key}`, value as OptionValue);
+    w.text(i === 0 ? ', { ' : ', ')
+      .text(`${key}: `)
+      .value(`${path}.options.${key}`, value as OptionValue);
   });
   w.text(entries.length > 0 ? ' })' : ')');
 }
@@ -153,7 +153,9 @@ const comment = (language: CodeLanguage, label: string) =>
 function writeRunLength(w: Writer, spec: ChartSpec): void {
   const py = w.language === 'python';
   const declare = (name: string, path: string, value: number) => {
-    w.text(py ? `${name} = ` : `const ${name} = `).value(path, value).text(py ? '\n' : ';\n');
+    w.text(py ? `${name} = ` : `const ${name} = `)
+      .value(path, value)
+      .text(py ? '\n' : ';\n');
   };
   declare('epochs', 'epochs', spec.epochs);
   if (spec.stepsPerEpoch !== undefined) declare('iters', 'stepsPerEpoch', spec.stepsPerEpoch);
@@ -288,7 +290,9 @@ export function codeLines(
  */
 export function codeText(lines: readonly CodeLine[]): string {
   return lines
-    .map((line) => line.map((token) => (typeof token === 'string' ? token : token.literal)).join(''))
+    .map((line) =>
+      line.map((token) => (typeof token === 'string' ? token : token.literal)).join(''),
+    )
     .map((line) => `${line}\n`)
     .join('');
 }

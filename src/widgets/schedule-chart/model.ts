@@ -57,9 +57,7 @@ export type DataSchedulerName = (typeof dataSchedulers)[number];
 export type CompositeSchedulerName = (typeof compositeSchedulers)[number];
 /** A scheduler class of `torch.optim.lr_scheduler`, by its PyTorch name. */
 export type SchedulerName =
-  | DataSchedulerName
-  | CompositeSchedulerName
-  | (typeof lambdaSchedulers)[number];
+  DataSchedulerName | CompositeSchedulerName | (typeof lambdaSchedulers)[number];
 
 /** A value of a data option. */
 export type OptionValue = number | string | boolean | null | readonly number[];
@@ -157,10 +155,7 @@ const choice = (
  */
 export const optionFields: Readonly<Record<DataSchedulerName, readonly OptionField[]>> = {
   StepLR: [num('step_size'), num('gamma', { default: 0.1 })],
-  MultiStepLR: [
-    { name: 'milestones', kind: 'list', shown: true },
-    num('gamma', { default: 0.1 }),
-  ],
+  MultiStepLR: [{ name: 'milestones', kind: 'list', shown: true }, num('gamma', { default: 0.1 })],
   ConstantLR: [num('factor', { default: 1 / 3 }), num('total_iters', { default: 5 })],
   LinearLR: [
     num('start_factor', { default: 1 / 3 }),
@@ -289,7 +284,10 @@ function normalizeScheduler(where: string, raw: unknown): SchedulerSpec {
       if (!isNumberList(options['milestones'])) {
         throw new Error(`${here}: milestones must be a list of numbers`);
       }
-      return { scheduler: name, options: { schedulers: children, milestones: [...options['milestones']] } };
+      return {
+        scheduler: name,
+        options: { schedulers: children, milestones: [...options['milestones']] },
+      };
     }
     return { scheduler: name, options: { schedulers: children } };
   }
@@ -309,8 +307,9 @@ function normalizeScheduler(where: string, raw: unknown): SchedulerSpec {
  */
 export function chartSpecFromProps(props: ScheduleChartProps): ChartSpec {
   const where = 'ScheduleChart';
-  const rawSeries =
-    props.series ?? [{ scheduler: props.scheduler, options: props.options, lr: props.lr }];
+  const rawSeries = props.series ?? [
+    { scheduler: props.scheduler, options: props.options, lr: props.lr },
+  ];
   if (rawSeries.length === 0) throw new Error(`${where}: series is empty`);
   const series = rawSeries.map((raw, i) => {
     const spec = normalizeScheduler(`${where} series[${i}]`, raw);
@@ -322,7 +321,10 @@ export function chartSpecFromProps(props: ScheduleChartProps): ChartSpec {
     return { ...spec, lr, label };
   });
   const epochs = checkRunLength(props.epochs, props.stepsPerEpoch);
-  if (epochs) throw new Error(`${where}: ${epochs.key} (epochs=${props.epochs}, stepsPerEpoch=${props.stepsPerEpoch})`);
+  if (epochs)
+    throw new Error(
+      `${where}: ${epochs.key} (epochs=${props.epochs}, stepsPerEpoch=${props.stepsPerEpoch})`,
+    );
   return {
     series,
     epochs: props.epochs,
@@ -383,8 +385,9 @@ export interface EditableField {
 }
 
 /**
- * The text a field shows for a value: numbers in their shortest round-trip form (`0.1`, `1e-7`,
- * `nan`, `inf`), `None` for null, lists as comma-separated numbers (the brackets belong to the code).
+ * The text a field shows for a value, as Python writes it: numbers in their shortest round-trip
+ * form (`0.1`, `1e-7`, `nan`, `inf`), `None`, `True`/`False`, quoted strings (`'cos'`), lists as
+ * comma-separated numbers (the brackets belong to the code around the field).
  *
  * @param value - An option value.
  * @returns The field text.
@@ -397,7 +400,8 @@ export function fieldText(value: OptionValue): string {
     return String(value);
   }
   if (Array.isArray(value)) return value.map((item) => fieldText(item)).join(', ');
-  return String(value);
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  return `'${value}'`;
 }
 
 function schedulerFields(spec: SchedulerSpec, prefix: string, series: number): EditableField[] {
@@ -776,7 +780,9 @@ const formatOption = (value: unknown): string =>
 export function seriesLabel(series: SeriesSpec): string {
   if (series.label !== undefined) return series.label;
   if (!isDataScheduler(series.scheduler)) return series.scheduler;
-  const args = Object.entries(series.options).map(([key, value]) => `${key}=${formatOption(value)}`);
+  const args = Object.entries(series.options).map(
+    ([key, value]) => `${key}=${formatOption(value)}`,
+  );
   return `${series.scheduler}(${args.join(', ')})`;
 }
 
@@ -818,7 +824,12 @@ export function evaluate(spec: ChartSpec): Evaluation {
             : findOptionPath(series, `series.${i}`, problem.option);
       return {
         ok: false,
-        problem: { key: problem.key, values: problem.values, pytorch: problem.pytorch, ...(path ? { path } : {}) },
+        problem: {
+          key: problem.key,
+          values: problem.values,
+          pytorch: problem.pytorch,
+          ...(path ? { path } : {}),
+        },
       };
     }
     const summary = summarize(sampled.lr);
@@ -922,7 +933,8 @@ export function classifyError(error: unknown): ClassifiedError {
     const match = known.pattern.exec(message);
     if (!match) continue;
     const values = known.values?.(match) ?? {};
-    const option = known.option ?? (typeof values['name'] === 'string' ? values['name'] : undefined);
+    const option =
+      known.option ?? (typeof values['name'] === 'string' ? values['name'] : undefined);
     return { key: known.key, values, pytorch, ...(option ? { option } : {}) };
   }
   return { key: 'other', values: {}, pytorch };
@@ -955,7 +967,9 @@ export function dataTable(
 ): DataTable {
   let every = 1;
   for (let power = 1; Math.ceil(epochs / every) > maxRows; power *= 10) {
-    every = [power, 2 * power, 5 * power, 10 * power].find((k) => Math.ceil(epochs / k) <= maxRows) ?? 10 * power;
+    every =
+      [power, 2 * power, 5 * power, 10 * power].find((k) => Math.ceil(epochs / k) <= maxRows) ??
+      10 * power;
   }
   const rowEpochs: number[] = [];
   for (let epoch = 0; epoch < epochs; epoch += every) rowEpochs.push(epoch);

@@ -1,0 +1,17 @@
+import { ChainedScheduler, CosineAnnealingLR, LinearLR, SGD, type Param } from 'lr-schedules';
+
+const w: Param = { data: new Float64Array(2), grad: null };
+const optimizer = new SGD([w], { lr: 0.1, momentum: 0.9 });
+const warmup = new LinearLR(optimizer, { start_factor: 0.1, total_iters: 5 });
+const cosine = new CosineAnnealingLR(optimizer, { T_max: 20 });
+// en: Both step every epoch; the learning rate is the product of their factors.
+// zh-cn: 两者每轮都步进，学习率是二者系数的乘积。
+const scheduler = new ChainedScheduler([warmup, cosine]);
+
+for (let epoch = 0; epoch < 20; epoch++) {
+  console.log(epoch, scheduler.getLastLr()[0]);
+  // en: Stands in for an epoch of training; with no gradients, optimizer.step() changes nothing.
+  // zh-cn: 代替一轮训练；没有梯度时，optimizer.step() 什么也不改变。
+  optimizer.step();
+  scheduler.step();
+}

@@ -1,0 +1,14 @@
+import torch
+from torch.optim import SGD
+from torch.optim.lr_scheduler import CosineAnnealingWarmRestarts
+
+w = torch.zeros(2, dtype=torch.float64, requires_grad=True)
+optimizer = SGD([w], lr=0.1, momentum=0.9)
+scheduler = CosineAnnealingWarmRestarts(optimizer, T_0=4, T_mult=2, eta_min=0.001)
+
+for epoch in range(28):
+    print(epoch, scheduler.get_last_lr()[0])
+    # en: Stands in for an epoch of training; with no gradients, optimizer.step() changes nothing.
+    # zh-cn: 代替一轮训练；没有梯度时，optimizer.step() 什么也不改变。
+    optimizer.step()
+    scheduler.step()

@@ -1,0 +1,407 @@
+/**
+ * Accessibility gate, in headless Chromium over every page of the build (both languages, the
+ * language chooser, the not-found page, the widget harness pages):
+ *
+ * - axe-core finds no violation of the WCAG 2.0 and 2.1 level A and AA rules nor of axe's
+ *   best-practice rules (tags `wcag2a`, `wcag2aa`, `wcag21a`, `wcag21aa`, `best-practice`), in the
+ *   light and in the dark theme, with every widget loaded;
+ * - charts are labelled, and their numbers can be read as a table that the keyboard can open;
+ * - every control can be reached with Tab and shows a visible focus indicator (`:focus-visible`
+ *   with an outline or box-shadow), and nothing is clickable without being focusable;
+ * - with `prefers-reduced-motion: reduce`, widgets run no CSS animation or transition and their
+ *   canvases stay still.
+ *
+ * axe is injected from the `axe-core` package (never from a CDN); the contexts that run it bypass
+ * the pages' Content-Security-Policy only so the injected script can run — the policy itself is
+ * checked in `security.test.ts`.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults, Result } from 'axe-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sitePages, type SitePage } from '../../scripts/gates/dist.ts';
+import { guardedContext, launchBrowser } from './harness.ts';
+import { scrollThrough, sitePathOf, widgetTags } from './pages.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The axe rule sets this gate enforces. */
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+const themes = ['light', 'dark'] as const;
+type Theme = (typeof themes)[number];
+
+const pages = sitePages();
+const chooser = (page: SitePage) => page.path === '/';
+const widgetPages = pages.filter((page) =>
+  widgetTags().some((tag) => readFileSync(`dist/${page.file}`, 'utf8').includes(`<${tag}`)),
+);
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/**
+ * Open a page the way a reader with the given theme sees it, with every widget scrolled into view
+ * once (so lazily loaded parts are on the page). The language chooser is opened without
+ * JavaScript: with it, it only redirects.
+ */
+async function openPage(page: SitePage, theme: Theme, options: BrowserContextOptions = {}) {
+  const guard = await guardedContext(browser, {
+    colorScheme: theme,
+    bypassCSP: true,
+    javaScriptEnabled: !chooser(page),
+    ...options,
+  });
+  await guard.context.addInitScript((value) => {
+    localStorage.setItem('starlight-theme', value);
+  }, theme);
+  const tab = await guard.context.newPage();
+  const response = await tab.goto(sitePathOf(page), { waitUntil: 'networkidle' });
+  expect(response?.status(), page.path).toBeLessThan(page.file === '404.html' ? 500 : 400);
+  if (!chooser(page)) {
+    expect(await tab.getAttribute('html', 'data-theme')).toBe(theme);
+    await scrollThrough(tab);
+  }
+  return { guard, tab };
+}
+
+function formatViolation(violation: Result): string {
+  const nodes = violation.nodes
+    .slice(0, 5)
+    .map((node) => `    ${node.target.join(' ')}\n      ${node.html.slice(0, 160)}\n      ${(node.failureSummary ?? '').replace(/\n/g, ' ')}`)
+    .join('\n');
+  return `${violation.id} (${violation.impact}): ${violation.help} [${violation.nodes.length} node(s)]\n${nodes}`;
+}
+
+async function runAxe(tab: Page): Promise<AxeResults> {
+  if (await tab.evaluate(() => 'axe' in window)) {
+    // Already injected.
+  } else if (await tab.evaluate(() => document.scripts.length >= 0 && !!document.body)) {
+    // addScriptTag needs page JavaScript; the chooser is checked with JavaScript off, where
+    // Playwright's own evaluation still runs.
+    try {
+      await tab.addScriptTag({ content: axeSource });
+    } catch {
+      // Fall through to evaluate below.
+    }
+    if (!(await tab.evaluate(() => 'axe' in window))) await tab.evaluate(axeSource);
+  }
+  return tab.evaluate(
+    (tags) =>
+      (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      }),
+    axeTags,
+  );
+}
+
+describe.each(themes)('axe-core in the %s theme', (theme) => {
+  it.each(pages.map((page) => [page.path, page] as const))(
+    '%s has no violation',
+    async (_path, page) => {
+      const { guard, tab } = await openPage(page, theme);
+      const results = await runAxe(tab);
+      expect(results.violations.map(formatViolation)).toEqual([]);
+      expect(guard.foreignRequests).toEqual([]);
+      await guard.context.close();
+    },
+  );
+});
+
+describe('charts', () => {
+  const chartPages = widgetPages.filter((page) =>
+    readFileSync(`dist/${page.file}`, 'utf8').includes('<schedule-chart'),
+  );
+
+  it.each(chartPages.map((page) => [page.path, page] as const))(
+    'on %s are labelled, and their numbers open as a table from the keyboard',
+    async (_path, page) => {
+      const { guard, tab } = await openPage(page, 'light');
+      const charts = tab.locator('schedule-chart');
+      const count = await charts.count();
+      expect(count).toBeGreaterThan(0);
+      for (let i = 0; i < count; i++) {
+        const chart = charts.nth(i);
+        // Every graphic is either named (role img with a label) or hidden from assistive tech.
+        const graphics = await chart.evaluate((host) =>
+          [...host.querySelectorAll('svg, canvas')]
+            .filter((element) => !element.closest('[aria-hidden="true"]'))
+            .filter((element) => element.checkVisibility())
+            .map((element) => {
+              const labelledby = element.getAttribute('aria-labelledby');
+              const label =
+                element.getAttribute('aria-label') ??
+                (labelledby
+                  ? labelledby
+                      .split(/\s+/)
+                      .map((id) => document.getElementById(id)?.textContent ?? '')
+                      .join(' ')
+                  : '');
+              return { tag: element.tagName.toLowerCase(), role: element.getAttribute('role'), label: label.trim() };
+            }),
+        );
+        expect(graphics.length, `chart ${i} shows a graphic`).toBeGreaterThan(0);
+        for (const graphic of graphics) {
+          expect(graphic.role, `chart ${i} ${graphic.tag}`).toBe('img');
+          expect(graphic.label.length, `chart ${i} ${graphic.tag} has a label`).toBeGreaterThan(10);
+        }
+
+        // The data table: closed by default, opened with the keyboard on its summary.
+        const summary = chart.locator('details > summary').first();
+        await summary.focus();
+        await tab.keyboard.press('Enter');
+        const table = chart.getByRole('table');
+        await expect.poll(() => table.count()).toBeGreaterThan(0);
+        const shape = await table.first().evaluate((element: HTMLTableElement) => ({
+          headers: element.querySelectorAll('thead th').length,
+          rowHeaders: element.querySelectorAll('tbody th[scope="row"]').length,
+          rows: element.tBodies[0]?.rows.length ?? 0,
+          cells: element.querySelectorAll('tbody td').length,
+        }));
+        expect(shape.headers).toBeGreaterThanOrEqual(2);
+        expect(shape.rows).toBeGreaterThan(1);
+        expect(shape.rowHeaders).toBe(shape.rows);
+        expect(shape.cells).toBe(shape.rows * (shape.headers - 1));
+      }
+      expect(guard.errors).toEqual([]);
+      await guard.context.close();
+    },
+  );
+});
+
+/** What the focused element looks like, read in the page. */
+interface FocusStop {
+  readonly key: number;
+  readonly description: string;
+  readonly focusVisible: boolean;
+  readonly indicator: boolean;
+  readonly visible: boolean;
+}
+
+/**
+ * Installs `window.__a11y` in the page: stable numbers for elements, the deepest focused element
+ * (through shadow roots), the controls a keyboard user must be able to reach, and clickable
+ * elements that are not focusable.
+ */
+function installProbes() {
+  type Probe = {
+    key(element: Element): number;
+    describe(element: Element): string;
+    focus(): FocusStopInPage | null;
+    expected(): { key: number; description: string }[];
+    clickableNotFocusable(): string[];
+  };
+  type FocusStopInPage = {
+    key: number;
+    description: string;
+    focusVisible: boolean;
+    indicator: boolean;
+    visible: boolean;
+  };
+  const w = window as unknown as { __a11y?: Probe };
+  if (w.__a11y) return;
+  const keys = new WeakMap<Element, number>();
+  let next = 1;
+  const focusableSelector =
+    'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable=""], [contenteditable="true"]';
+  const compositeRoles = new Set(['tab', 'radio', 'menuitem', 'menuitemradio', 'menuitemcheckbox', 'option', 'treeitem', 'gridcell', 'row']);
+  const allElements = (root: Document | ShadowRoot): Element[] => {
+    const found: Element[] = [];
+    for (const element of root.querySelectorAll('*')) {
+      found.push(element);
+      if (element.shadowRoot) found.push(...allElements(element.shadowRoot));
+    }
+    return found;
+  };
+  const isFocusable = (element: Element) =>
+    element.matches(focusableSelector) &&
+    !(element as HTMLButtonElement).disabled &&
+    !element.closest('[inert]') &&
+    element.getAttribute('tabindex') !== '-1';
+  const probe: Probe = {
+    key(element) {
+      let key = keys.get(element);
+      if (key === undefined) {
+        key = next++;
+        keys.set(element, key);
+      }
+      return key;
+    },
+    describe(element) {
+      const id = element.id ? `#${element.id}` : '';
+      const cls = typeof element.className === 'string' && element.className ? `.${element.className.trim().split(/\s+/).slice(0, 2).join('.')}` : '';
+      const text = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+      const host = element.closest('[data-pagefind-body], main, nav, header, aside, footer');
+      return `<${element.tagName.toLowerCase()}${id}${cls}> "${text}" in ${host?.tagName.toLowerCase() ?? 'body'}`;
+    },
+    focus() {
+      let element = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+      if (!element || element === document.body || element === document.documentElement) return null;
+      const style = getComputedStyle(element);
+      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+      const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+      const rect = element.getBoundingClientRect();
+      return {
+        key: probe.key(element),
+        description: probe.describe(element),
+        focusVisible: element.matches(':focus-visible'),
+        indicator: outline || shadow,
+        visible: rect.width > 0 && rect.height > 0 && element.checkVisibility({ visibilityProperty: true }),
+      };
+    },
+    expected() {
+      return allElements(document)
+        .filter(isFocusable)
+        .filter((element) => !compositeRoles.has(element.getAttribute('role') ?? ''))
+        .filter((element) => element.checkVisibility({ visibilityProperty: true, opacityProperty: false }))
+        .filter((element) => {
+          const rect = element.getBoundingClientRect();
+          return rect.width > 0 && rect.height > 0;
+        })
+        .map((element) => ({ key: probe.key(element), description: probe.describe(element) }));
+    },
+    clickableNotFocusable() {
+      return allElements(document)
+        .filter((element) => getComputedStyle(element).cursor === 'pointer')
+        .filter((element) => element.checkVisibility({ visibilityProperty: true }))
+        .filter((element) => !element.closest(focusableSelector))
+        .filter((element) => !(element.closest('label') as HTMLLabelElement | null)?.control)
+        .filter((element) => !element.querySelector(focusableSelector))
+        .map((element) => probe.describe(element));
+    },
+  };
+  w.__a11y = probe;
+}
+
+/** Press Tab until focus comes back round (or leaves the page), recording each stop. */
+async function tabStops(tab: Page, limit = 600): Promise<FocusStop[]> {
+  await tab.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  const stops: FocusStop[] = [];
+  const seen = new Set<number>();
+  let empty = 0;
+  for (let i = 0; i < limit; i++) {
+    await tab.keyboard.press('Tab');
+    const stop = await tab.evaluate(
+      () => (window as unknown as { __a11y: { focus(): FocusStop | null } }).__a11y.focus(),
+    );
+    if (!stop) {
+      // Focus went to the browser's own UI after the last element; one more Tab comes back.
+      if (++empty > 1) break;
+      continue;
+    }
+    if (seen.has(stop.key)) break;
+    seen.add(stop.key);
+    stops.push(stop);
+  }
+  return stops;
+}
+
+describe('keyboard', () => {
+  it.each(pages.map((page) => [page.path, page] as const))(
+    'on %s every control is reached with Tab and shows a visible focus indicator',
+    async (_path, page) => {
+      const { guard, tab } = await openPage(page, 'light');
+      await tab.evaluate(installProbes);
+      const stops = await tabStops(tab);
+      expect(stops.length).toBeGreaterThan(0);
+
+      const withoutFocusStyle = stops
+        .filter((stop) => !(stop.focusVisible && stop.indicator && stop.visible))
+        .map(
+          (stop) =>
+            `${stop.description}: ${[!stop.focusVisible && 'not :focus-visible', !stop.indicator && 'no outline or box-shadow', !stop.visible && 'not visible'].filter(Boolean).join(', ')}`,
+        );
+      expect(withoutFocusStyle).toEqual([]);
+
+      const reached = new Set(stops.map((stop) => stop.key));
+      const expected = await tab.evaluate(() =>
+        (window as unknown as { __a11y: { expected(): { key: number; description: string }[] } }).__a11y.expected(),
+      );
+      expect(expected.filter((control) => !reached.has(control.key)).map((control) => control.description)).toEqual([]);
+
+      const clickable = await tab.evaluate(() =>
+        (window as unknown as { __a11y: { clickableNotFocusable(): string[] } }).__a11y.clickableNotFocusable(),
+      );
+      expect(clickable).toEqual([]);
+      expect(guard.errors).toEqual([]);
+      await guard.context.close();
+    },
+    120_000,
+  );
+});
+
+describe('reduced motion', () => {
+  it.each(widgetPages.map((page) => [page.path, page] as const))(
+    'on %s widgets run no animation or transition and their canvases stay still',
+    async (_path, page) => {
+      const { guard, tab } = await openPage(page, 'light', { reducedMotion: 'reduce' });
+      const tags = widgetTags();
+      const moving = await tab.evaluate((widgetSelector) => {
+        const found: string[] = [];
+        const seconds = (value: string) =>
+          Math.max(0, ...value.split(',').map((part) => (part.trim().endsWith('ms') ? parseFloat(part) / 1000 : parseFloat(part) || 0)));
+        for (const host of document.querySelectorAll(widgetSelector)) {
+          for (const element of [host, ...host.querySelectorAll('*')]) {
+            const style = getComputedStyle(element);
+            const transition = style.transitionProperty === 'none' ? 0 : seconds(style.transitionDuration);
+            const animation = style.animationName === 'none' ? 0 : seconds(style.animationDuration);
+            if (transition > 0.01 || animation > 0.01) {
+              found.push(`<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> transition ${transition}s, animation ${animation}s`);
+            }
+          }
+        }
+        for (const animation of document.getAnimations()) {
+          const target = (animation.effect as KeyframeEffect | null)?.target;
+          const duration = Number(animation.effect?.getComputedTiming().duration ?? 0);
+          if (target?.closest(widgetSelector) && duration > 10 && animation.playState === 'running') {
+            found.push(`running animation on <${target.tagName.toLowerCase()}> for ${duration} ms`);
+          }
+        }
+        return found;
+      }, tags.join(', '));
+      expect(moving).toEqual([]);
+
+      // Canvases (Chart.js, WebGL) are drawn by script: two pictures half a second apart must match.
+      const canvases = tab.locator(tags.map((tag) => `${tag} canvas`).join(', '));
+      for (let i = 0; i < (await canvases.count()); i++) {
+        const canvas = canvases.nth(i);
+        if (!(await canvas.isVisible())) continue;
+        await canvas.scrollIntoViewIfNeeded();
+        await tab.waitForTimeout(100);
+        const before = await canvas.screenshot({ animations: 'allow' });
+        await tab.waitForTimeout(500);
+        const after = await canvas.screenshot({ animations: 'allow' });
+        expect(before.equals(after), `canvas ${i} is still`).toBe(true);
+      }
+
+      // A redraw (log scale on, then off) is not animated either.
+      const toggles = tab.locator('schedule-chart input[data-action="log"]:not([disabled])');
+      if ((await toggles.count()) > 0) {
+        const chart = tab.locator('schedule-chart', { has: toggles.first() }).first();
+        const canvas = chart.locator('canvas').first();
+        await canvas.scrollIntoViewIfNeeded();
+        const initial = await canvas.screenshot();
+        await toggles.first().check();
+        await expect.poll(async () => (await canvas.screenshot()).equals(initial), { timeout: 5000 }).toBe(false);
+        const first = await canvas.screenshot();
+        await tab.waitForTimeout(400);
+        expect((await canvas.screenshot()).equals(first), 'the redraw is final at once').toBe(true);
+      }
+      expect(guard.errors).toEqual([]);
+      await guard.context.close();
+    },
+  );
+});
