@@ -15,6 +15,7 @@ import {
 import {
   buildOptimizer,
   buildSchedulers,
+  perform,
   type ErrorCase,
   type SchedulerCase,
   type TraceEntry,
@@ -117,7 +118,7 @@ describe(`${CLASS} errors against PyTorch`, () => {
     let thrown: unknown;
     try {
       const built = buildSchedulers(optimizer, c.schedulers);
-      for (const action of c.actions ?? []) act(built, action);
+      for (const action of c.actions ?? []) perform(built, action);
     } catch (e) {
       thrown = e;
     }
