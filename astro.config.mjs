@@ -153,6 +153,12 @@ const security = {
 export default defineConfig({
   site: SITE,
   security,
+  build: {
+    // Part of the CSP setup: Astro does not hash the small stylesheets it would inline for
+    // components used inside MDX content (e.g. MappingTable), so every stylesheet is a file
+    // under `style-src 'self'` instead of an inline `<style>`.
+    inlineStylesheets: 'never',
+  },
   markdown: {
     // Astro 7's default Markdown processor (Sätteri) runs no remark/rehype plugins; the unified
     // processor does, and @astrojs/mdx (added by Starlight) inherits it for .mdx files.

@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'test/fixtures/'] },
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'test/fixtures/', 'public/engine/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

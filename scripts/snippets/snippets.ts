@@ -277,16 +277,23 @@ export function articleFiles(): string[] {
  * @param article - absolute path of the article.
  */
 export function snippetReferences(article: string): SnippetReference[] {
-  const source = readFileSync(article, 'utf8');
+  return snippetReferencesIn(readFileSync(article, 'utf8'), article);
+}
+
+/**
+ * {@link snippetReferences} of an article's source text.
+ *
+ * @param source - the MDX source.
+ * @param article - the article's absolute path, against which relative imports resolve.
+ */
+export function snippetReferencesIn(source: string, article: string): SnippetReference[] {
   const page = repoPath(article);
   const refs: SnippetReference[] = [];
   for (const [, id] of source.matchAll(/<SnippetPair\b[^>]*?\bsrc=["']([^"']+)["']/g)) {
     for (const ext of ['py', 'ts']) refs.push({ page, file: join(snippetRoot, `${id}.${ext}`) });
   }
   for (const [, spec] of source.matchAll(/from\s+["']([^"']+\.(?:py|ts))\?raw["']/g)) {
-    const file = (spec as string).startsWith('~/')
-      ? join(repoRoot, 'src', (spec as string).slice(2))
-      : resolve(dirname(article), spec as string);
+    const file = resolve(dirname(article), spec as string);
     if (file.startsWith(snippetRoot + sep)) refs.push({ page, file });
   }
   return refs;

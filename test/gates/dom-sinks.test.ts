@@ -6,7 +6,7 @@
  * reason it is safe. Widgets build their DOM with `textContent`, `createElement` and attributes.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/gates/dist.ts';
 import { inlineCodeHtml } from '../../src/mapping/format.ts';

@@ -7,7 +7,7 @@
  * `content/snippets/README.md`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../src/i18n/locales.ts';
 import { localizeSnippet, taggedCommentBlocks } from '../../src/components/snippet-source.ts';
@@ -25,6 +25,7 @@ import {
   runSnippet,
   snippetFiles,
   snippetReferences,
+  snippetReferencesIn,
   snippetRoot,
   type RunResult,
 } from '../../scripts/snippets/snippets.ts';
@@ -57,6 +58,22 @@ describe('snippet helpers', () => {
     expect(numbersAgree(0, 1e-300)).toBe(false);
     expect(compareOutputs([1, 2], [1])).toMatch(/2 numbers.*1/);
     expect(compareOutputs([1, 2], [1, 2])).toBeNull();
+  });
+
+  it('find the snippets an article shows, in both supported forms', () => {
+    const article = join(docsRoot, 'en', 'example.mdx');
+    const source = [
+      "import py from '../../snippets/x/raw.py?raw';",
+      "import ts from '../../snippets/x/raw.ts?raw';",
+      '<SnippetPair py={py} ts={ts} />',
+      '<SnippetPair src="x/pair" />',
+    ].join('\n');
+    expect(snippetReferencesIn(source, article).map((ref) => repoPath(ref.file))).toEqual([
+      'content/snippets/x/pair.py',
+      'content/snippets/x/pair.ts',
+      'content/snippets/x/raw.py',
+      'content/snippets/x/raw.ts',
+    ]);
   });
 
   it('localize tagged comments', () => {

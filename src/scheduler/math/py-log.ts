@@ -1,7 +1,7 @@
 /**
  * A correctly rounded natural logarithm, and Python's two-argument `math.log(x, base)`.
  *
- * V8's `Math.log` is not correctly rounded (`Math.log(3)` is one ulp above the true value),
+ * V8's `Math.log` is not correctly rounded (`Math.log(3)` is one ulp below the correctly rounded value),
  * while glibc's `log`, which Python and so PyTorch call, is correctly rounded for all but a
  * handful of inputs. `CosineAnnealingWarmRestarts.step(epoch)` truncates `log(x) / log(T_mult)`,
  * so one ulp decides whether an epoch is a restart: this module computes the logarithm in
