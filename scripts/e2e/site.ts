@@ -68,17 +68,21 @@ function astroEnv(): NodeJS.ProcessEnv {
 }
 
 function run(args: readonly string[]): Promise<void> {
+  return runNode([astroBin, ...args]);
+}
+
+function runNode(args: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     // process.execPath: the Node that runs the tests (22, from the `node` devDependency), which
     // Astro 7 requires; the system `node` may be older.
-    const child = spawn(process.execPath, [astroBin, ...args], {
+    const child = spawn(process.execPath, [...args], {
       cwd: root,
       env: astroEnv(),
       stdio: 'inherit',
     });
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`astro ${args.join(' ')} exited with ${code}`)),
+      code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`)),
     );
   });
 }
@@ -93,6 +97,8 @@ function run(args: readonly string[]): Promise<void> {
 export async function ensureBuilt(): Promise<boolean> {
   if (process.env['E2E_NO_BUILD'] === '1') return false;
   if (process.env['E2E_REBUILD'] !== '1' && !isBuildStale()) return false;
+  // The standalone engine module the mapping page links to is generated into public/ first.
+  await runNode([join(root, 'scripts', 'build-engine.ts')]);
   await run(['build']);
   return true;
 }
