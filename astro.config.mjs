@@ -30,6 +30,7 @@ const articles = /** @type {const} */ ([
   'training-loop',
   'api-mapping',
   'gallery',
+  'playground',
 ]);
 
 /** @param {string} slug */

@@ -169,12 +169,12 @@ function writeSeriesSetup(w: Writer, spec: ChartSpec, i: number, withLabel: bool
   }
   if (py) {
     w.text('optimizer = SGD(params, lr=').value(`series.${i}.lr`, series.lr);
-    w.text(`, momentum=${literal(SGD_MOMENTUM, 'python')})\nscheduler = `);
+    w.text(`, momentum=${literal(series.momentum ?? SGD_MOMENTUM, 'python')})\nscheduler = `);
     writeScheduler(w, series, `series.${i}`, 0);
     w.text('\n');
   } else {
     w.text('const optimizer = new SGD(params, { lr: ').value(`series.${i}.lr`, series.lr);
-    w.text(`, momentum: ${literal(SGD_MOMENTUM, 'typescript')} });\nconst scheduler = `);
+    w.text(`, momentum: ${literal(series.momentum ?? SGD_MOMENTUM, 'typescript')} });\nconst scheduler = `);
     writeScheduler(w, series, `series.${i}`, 0);
     w.text(';\n');
   }

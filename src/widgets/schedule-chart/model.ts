@@ -75,6 +75,8 @@ export interface SchedulerSpec {
 /** One curve of a chart: a scheduler on an SGD optimizer with initial learning rate `lr`. */
 export interface SeriesSpec extends SchedulerSpec {
   readonly lr: number;
+  /** SGD momentum of the optimizer; defaults to {@link SGD_MOMENTUM}. */
+  readonly momentum?: number | undefined;
   /** Legend text; defaults to the scheduler call, e.g. `CosineAnnealingLR(T_max=50)`. */
   readonly label?: string | undefined;
 }
@@ -692,7 +694,7 @@ export function buildScheduler(spec: SchedulerSpec, optimizer: Optimizer): Sched
 
 /**
  * Sample one series with the engine's `sampleSchedule`: the learning rate each step of the run
- * uses, on an SGD optimizer with momentum {@link SGD_MOMENTUM}; `ReduceLROnPlateau` receives
+ * uses, on an SGD optimizer with the series' momentum (default {@link SGD_MOMENTUM}); `ReduceLROnPlateau` receives
  * {@link PLATEAU_METRIC} at every step.
  *
  * @param series - The curve to sample.
@@ -706,7 +708,7 @@ export function sampleSeries(series: SeriesSpec, epochs: number, stepsPerEpoch =
     lr: series.lr,
     epochs,
     stepsPerEpoch,
-    momentum: SGD_MOMENTUM,
+    momentum: series.momentum ?? SGD_MOMENTUM,
     ...(series.scheduler === 'ReduceLROnPlateau' ? { metric: () => PLATEAU_METRIC } : {}),
   });
 }
@@ -757,6 +759,8 @@ export interface Curve {
   readonly label: string;
   readonly x: Float64Array;
   readonly lr: Float64Array;
+  /** SGD momentum at each sample (what `CyclicLR`/`OneCycleLR` cycle); absent for build-time samples. */
+  readonly momentum?: Float64Array;
   /** Warm-restart epochs (empty unless the series is `CosineAnnealingWarmRestarts`). */
   readonly restarts: readonly number[];
   readonly summary: CurveSummary;
@@ -843,6 +847,7 @@ export function evaluate(spec: ChartSpec): Evaluation {
       label: seriesLabel(series),
       x: sampled.x,
       lr: sampled.lr,
+      momentum: sampled.momentum,
       restarts: restartMarkers(series, spec.epochs),
       summary,
     });
