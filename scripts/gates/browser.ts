@@ -56,12 +56,13 @@ export function widgetTags(): string[] {
  * @param page - A loaded page.
  */
 export async function scrollThrough(page: Page): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const atEnd = await page.evaluate(() => {
-      window.scrollBy(0, Math.round(window.innerHeight * 0.8));
+  for (let i = 0; i < 400; i++) {
+    // One step per rendered frame, so intersection observers see every position.
+    const atEnd = await page.evaluate(async () => {
+      window.scrollBy(0, Math.round(window.innerHeight * 0.9));
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
     });
-    await page.waitForTimeout(40);
     if (atEnd) break;
   }
   await page.waitForLoadState('networkidle');

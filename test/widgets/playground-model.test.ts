@@ -20,6 +20,7 @@ import {
   MAX_SERIES,
   addSeries,
   applyFieldTexts,
+  createEvaluator,
   curvesCsv,
   defaultState,
   duplicateSeries,
@@ -44,16 +45,15 @@ const curvesOf = (state: PlaygroundState) => {
   return evaluation.curves;
 };
 
-const state = (patch: Partial<PlaygroundState>): PlaygroundState => ({
-  ...defaultState(),
-  ...patch,
-});
-
 describe('defaults', () => {
   it('start from PyTorch’s SGD defaults and a cosine over the whole run', () => {
     const initial = defaultState();
     expect(initial.series).toHaveLength(1);
-    expect(initial.series[0]).toMatchObject({ scheduler: 'CosineAnnealingLR', lr: 1e-3, momentum: 0 });
+    expect(initial.series[0]).toMatchObject({
+      scheduler: 'CosineAnnealingLR',
+      lr: 1e-3,
+      momentum: 0,
+    });
     expect(initial.series[0]!.options).toEqual({ T_max: 100, eta_min: 0 });
     expect(evaluateState(initial).ok).toBe(true);
   });
@@ -61,7 +61,7 @@ describe('defaults', () => {
   it.each(playgroundSchedulers.map((name) => [name] as const))(
     '%s: the prefilled arguments draw the curve PyTorch’s defaults draw',
     (name) => {
-      const options = starterOptions(name, 100);
+      const options = starterOptions(name, 30 * 4);
       expect(Object.keys(options)).toEqual(optionFields[name].map((field) => field.name));
       // Only the arguments PyTorch requires (and OneCycleLR's length) are passed the second time:
       // the engine fills in the rest with PyTorch's defaults.
@@ -184,9 +184,12 @@ describe('typed values', () => {
       applyFieldTexts(defaultState(), texts(entries)).problems.map((p) => [p.path, p.key]);
     expect(problemsOf([['epochs', '0']])).toEqual([['epochs', 'epochs']]);
     expect(problemsOf([['stepsPerEpoch', '2.5']])).toEqual([['stepsPerEpoch', 'stepsPerEpoch']]);
-    expect(problemsOf([['epochs', '1000'], ['stepsPerEpoch', '1000']])).toEqual([
-      ['stepsPerEpoch', 'tooManySteps'],
-    ]);
+    expect(
+      problemsOf([
+        ['epochs', '1000'],
+        ['stepsPerEpoch', '1000'],
+      ]),
+    ).toEqual([['stepsPerEpoch', 'tooManySteps']]);
   });
 
   it('that the engine rejects are reported at their field', () => {
@@ -284,7 +287,7 @@ describe('the address', () => {
 
   const hostile: [string, string][] = [
     ['markup as a scheduler', 's1=<script>alert(1)</script>&s2=<img src=x onerror=alert(1)>'],
-    ['markup as a value', "s1=StepLR&s1.gamma=<b>0.5</b>&s1.step_size=\"'><svg onload=alert(1)>"],
+    ['markup as a value', 's1=StepLR&s1.gamma=<b>0.5</b>&s1.step_size="\'><svg onload=alert(1)>'],
     ['prototype keys', 's1=StepLR&s1.__proto__=1&s1.constructor=2&__proto__=3&s1.toString=4'],
     ['prototype key as scheduler', 's1=__proto__&s2=constructor&s3=hasOwnProperty'],
     ['schedulers without data options', 's1=LambdaLR&s2=SequentialLR&s3=ChainedScheduler'],
@@ -499,5 +502,55 @@ describe('toChartSpec', () => {
     expect(valueAt(samples[1]!, 'series.0.options.milestones')).toEqual([3, 7.5, 100]);
     expect(valueAt(samples[1]!, 'series.9.lr')).toBeUndefined();
     expect(valueAt(samples[1]!, 'series.0.options.__proto__')).toBeUndefined();
+  });
+});
+
+describe('createEvaluator', () => {
+  it('gives evaluateState’s results, sampling only the configurations that changed', () => {
+    const evaluateCached = createEvaluator();
+    let current = addSeries(addSeries(setScheduler(defaultState(), 0, 'CyclicLR')));
+    current = setScheduler(current, 2, 'CosineAnnealingWarmRestarts');
+    const first = evaluateCached(current);
+    expect(first).toEqual(evaluateState(current));
+    const edited = applyFieldTexts(current, new Map([['series.1.lr', '0.3']])).state;
+    const second = evaluateCached(edited);
+    expect(second).toEqual(evaluateState(edited));
+    if (!first.ok || !second.ok) throw new Error('expected valid states');
+    // Unchanged configurations keep their sampled arrays; the edited one is sampled anew.
+    expect(second.curves[0]!.lr).toBe(first.curves[0]!.lr);
+    expect(second.curves[2]!.lr).toBe(first.curves[2]!.lr);
+    expect(second.curves[1]!.lr).not.toBe(first.curves[1]!.lr);
+    // A duplicate reuses the samples but gets its own label.
+    const duplicated = duplicateSeries(edited, 0);
+    const third = evaluateCached(duplicated);
+    expect(third).toEqual(evaluateState(duplicated));
+  });
+
+  it('tells apart values that print alike, and reports problems at their field', () => {
+    const evaluateCached = createEvaluator();
+    const cyclic = setScheduler(defaultState(), 0, 'CyclicLR');
+    const withNone = applyFieldTexts(
+      cyclic,
+      new Map([['series.0.options.step_size_down', 'None']]),
+    ).state;
+    const withNumber = applyFieldTexts(
+      cyclic,
+      new Map([['series.0.options.step_size_down', '50']]),
+    ).state;
+    expect(evaluateCached(withNone)).toEqual(evaluateState(withNone));
+    expect(evaluateCached(withNumber)).toEqual(evaluateState(withNumber));
+    const broken = applyFieldTexts(
+      addSeries(withNumber),
+      new Map([['series.1.options.T_max', '0']]),
+    ).state;
+    const cached = evaluateCached(broken);
+    expect(cached).toEqual(evaluateState(broken));
+    expect(cached.ok).toBe(false);
+    const momentum = applyFieldTexts(
+      addSeries(cyclic),
+      new Map([['series.1.momentum', '-1']]),
+    ).state;
+    const problem = evaluateCached(momentum);
+    expect(problem.ok ? undefined : problem.problem.path).toBe('series.1.momentum');
   });
 });

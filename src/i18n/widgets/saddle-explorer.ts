@@ -60,7 +60,8 @@ const en = {
   'tooltip.value': '{label}: {value}',
   'chart.summary':
     'Line charts over {steps} steps of the loss, the gradient norm (log scale) and the learning rate.',
-  'summary.run': '{optimizer} with learning rate {lr} ({schedule}), from ({x}, {y}), {steps} steps.',
+  'summary.run':
+    '{optimizer} with learning rate {lr} ({schedule}), from ({x}, {y}), {steps} steps.',
   'summary.escape': 'The iterate leaves the saddle (|y| > {threshold}) at step {step}.',
   'summary.noEscape': 'The iterate stays near the saddle (|y| ≤ {threshold}) for the whole run.',
   'summary.end': 'It ends at ({x}, {y}), where f = {f}.',

@@ -33,7 +33,7 @@ import {
   cyclesMomentum,
   defaultState,
   duplicateSeries,
-  evaluateState,
+  createEvaluator,
   markers,
   playgroundSchedulers,
   removeSeries,
@@ -49,6 +49,8 @@ import {
 
 /** How long a button says "Copied", in milliseconds. */
 const REPORT_DELAY = 2000;
+/** Pause after the last change before the page address is updated, in milliseconds. */
+const ADDRESS_DELAY = 150;
 /** How long a download's object URL lives: long enough for the browser to start saving it. */
 const DOWNLOAD_URL_LIFETIME = 60_000;
 
@@ -121,11 +123,12 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   const objectUrls = new Set<string>();
   const find = <E extends Element>(selector: string) => host.querySelector<E>(selector)!;
 
+  const evaluateCached = createEvaluator();
   let state: PlaygroundState = stateFromQuery(location.search);
-  let first = evaluateState(state);
+  let first = evaluateCached(state);
   if (!first.ok) {
     state = defaultState();
-    first = evaluateState(state);
+    first = evaluateCached(state);
   }
   let curves: readonly Curve[] = first.ok ? first.curves : [];
   let lastEdited: string | undefined;
@@ -170,7 +173,11 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
         type: 'linear',
         min: 0,
         max: state.epochs,
-        ticks: { color: colours.axis, callback: (value) => formatEpoch(locale, Number(value)) },
+        ticks: {
+          color: colours.axis,
+          maxRotation: 0,
+          callback: (value) => formatEpoch(locale, Number(value)),
+        },
       },
       y: {
         ...axisStyle(tc('axis.lr')),
@@ -227,41 +234,54 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     live.textContent = text;
   };
 
+  // One dataset object per curve, kept across redraws: Chart.js keeps a dataset's controller and
+  // elements while the object stays the same, and rebuilds them all for a new object.
+  const datasets = new Map<string, ChartDataset<'line', Point[]>>();
+  const pointsOf = new WeakMap<Float64Array, Point[]>();
   const line = (
+    key: string,
     label: string,
     xs: Float64Array,
     ys: Float64Array,
     colour: string,
     momentum: boolean,
-  ): ChartDataset<'line', Point[]> => ({
-    label,
-    data: Array.from(xs, (x, k) => ({ x, y: ys[k]! })),
-    yAxisID: momentum ? 'momentum' : 'y',
-    borderColor: colour,
-    backgroundColor: colour,
-    borderWidth: momentum ? 1.5 : 2,
-    borderDash: momentum ? [6, 4] : [],
-    pointRadius: 0,
-    pointHoverRadius: 4,
-    pointHitRadius: 4,
-    tension: 0,
-  });
+  ): ChartDataset<'line', Point[]> => {
+    const dataset = datasets.get(key) ?? { data: [] };
+    datasets.set(key, dataset);
+    // Curves that did not change keep their arrays (see createEvaluator), and so their points.
+    const data = pointsOf.get(ys) ?? Array.from(xs, (x, k) => ({ x, y: ys[k]! }));
+    pointsOf.set(ys, data);
+    return Object.assign(dataset, {
+      label,
+      data,
+      yAxisID: momentum ? 'momentum' : 'y',
+      borderColor: colour,
+      backgroundColor: colour,
+      borderWidth: momentum ? 1.5 : 2,
+      borderDash: momentum ? [6, 4] : [],
+      pointRadius: 0,
+      pointHoverRadius: 4,
+      pointHitRadius: 4,
+      tension: 0,
+      spanGaps: true,
+    });
+  };
 
   const draw = () => {
     const spec = toChartSpec(state);
-    const datasets: ChartDataset<'line', Point[]>[] = [];
+    const shown: ChartDataset<'line', Point[]>[] = [];
     verticals = [];
     curves.forEach((curve, i) => {
       const colour = colours.series[i]!;
-      datasets.push(line(curve.label, curve.x, curve.lr, colour, false));
+      shown.push(line(`lr${i}`, curve.label, curve.x, curve.lr, colour, false));
       if (cyclesMomentum(state.series[i]!) && curve.momentum) {
-        datasets.push(line(curve.label, curve.x, curve.momentum, colour, true));
+        shown.push(line(`momentum${i}`, curve.label, curve.x, curve.momentum, colour, true));
       }
       const { restarts, milestones } = markers(state, i, curve);
       for (const epoch of restarts) verticals.push({ epoch, colour, pattern: [4, 4] });
       for (const epoch of milestones) verticals.push({ epoch, colour, pattern: [1, 3] });
     });
-    chart.data.datasets = datasets;
+    chart.data.datasets = shown;
     chart.options.scales = scales();
     chart.update('none');
     canvas.setAttribute('aria-label', chartSummary(tc, locale, spec, curves));
@@ -290,7 +310,11 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     if (state.series.some(cyclesMomentum)) {
       items.push(swatchItem('pg-swatch-dashed', t('legend.momentum')));
     }
-    find<HTMLElement>('.pg-legend').replaceChildren(...items);
+    const legend = find<HTMLElement>('.pg-legend');
+    const text = items.map((item) => `${item.firstElementChild!.className}:${item.textContent}`);
+    if (text.join('\n') === legendText) return;
+    legendText = text.join('\n');
+    legend.replaceChildren(...items);
   };
 
   const cell = (tag: 'th' | 'td', text: string, scope?: 'col' | 'row') => {
@@ -300,7 +324,11 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     return element;
   };
 
+  const tableBox = find<HTMLDetailsElement>('.pg-table');
+  let tableStale = false;
+  let legendText = '';
   const updateTable = () => {
+    tableStale = false;
     const table = dataTable(curves, state.epochs, state.stepsPerEpoch);
     const head = document.createElement('tr');
     head.append(
@@ -336,7 +364,8 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
       }
       const values = formulaValues(series);
       box.querySelectorAll<HTMLElement>('[data-formula-value]').forEach((slot) => {
-        slot.textContent = values[slot.dataset['formulaValue']!] ?? '';
+        const text = values[slot.dataset['formulaValue']!] ?? '';
+        if (slot.textContent !== text) slot.textContent = text;
       });
     });
   };
@@ -347,9 +376,18 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     find<HTMLElement>('.pg-typescript code').textContent = typescriptCode(spec);
   };
 
+  // The address follows the state a moment after the last change: replacing it on every
+  // keystroke would cost more than the redraw itself.
+  let addressTimer: ReturnType<typeof setTimeout> | undefined;
   const updateAddress = () => {
+    clearTimeout(addressTimer);
+    addressTimer = undefined;
     const url = `${location.pathname}?${stateToQuery(state)}${location.hash}`;
     history.replaceState(history.state, '', url);
+  };
+  const scheduleAddress = () => {
+    clearTimeout(addressTimer);
+    addressTimer = setTimeout(guarded(updateAddress), ADDRESS_DELAY);
   };
 
   const clearProblems = () => {
@@ -388,14 +426,23 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   };
 
   /** Show a committed state: chart, legend, formulas, code, table and address. */
+  // What is beside the chart follows in the same task; the code and the table, further down the
+  // page, in the next one, so that the chart is on screen first.
+  let textTimer: ReturnType<typeof setTimeout> | undefined;
+  const updateTexts = () => {
+    textTimer = undefined;
+    updateCode();
+    if (tableBox.open) updateTable();
+    else tableStale = true;
+  };
   const show = () => {
     clearProblems();
     draw();
     updateLegend();
     updateFormulas();
-    updateCode();
-    updateTable();
-    updateAddress();
+    clearTimeout(textTimer);
+    textTimer = setTimeout(guarded(updateTexts), 0);
+    scheduleAddress();
   };
 
   const fieldControl = (field: PlaygroundField, id: string): HTMLElement => {
@@ -489,7 +536,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   /** Apply a change to the whole state (add, remove, …) and rebuild the cards from it. */
   const restructure = (next: PlaygroundState, focus: () => HTMLElement | null, status: string) => {
     if (next === state) return;
-    const evaluation = evaluateState(next);
+    const evaluation = evaluateCached(next);
     if (!evaluation.ok) {
       showProblems([evaluation.problem]);
       return;
@@ -507,7 +554,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     const texts = new Map<string, string>();
     for (const [path, control] of controls) texts.set(path, control.value);
     const applied = applyFieldTexts(state, texts);
-    const evaluation = applied.problems.length === 0 ? evaluateState(applied.state) : undefined;
+    const evaluation = applied.problems.length === 0 ? evaluateCached(applied.state) : undefined;
     if (!evaluation) {
       showProblems(applied.problems);
     } else if (!evaluation.ok) {
@@ -615,7 +662,10 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
         t('status.removed', { n: index + 1 }),
       );
     },
-    share: (button) => copy(button, location.href, t('share.done')),
+    share: (button) => {
+      updateAddress();
+      copy(button, location.href, t('share.done'));
+    },
     csv: () =>
       download(new Blob([curvesCsv(state, curves)], { type: 'text/csv' }), 'lr-schedule.csv'),
     png: downloadPng,
@@ -655,7 +705,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     if (target.matches('[data-action="scale"]')) {
       state = { ...state, log: (target as HTMLInputElement).value === 'log' };
       draw();
-      updateAddress();
+      scheduleAddress();
       return;
     }
     const path = (target as HTMLElement).dataset['path'];
@@ -670,6 +720,14 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   });
   host.addEventListener('input', onEdit, { signal });
   host.addEventListener('change', onEdit, { signal });
+
+  tableBox.addEventListener(
+    'toggle',
+    guarded(() => {
+      if (tableBox.open && tableStale) updateTable();
+    }),
+    { signal },
+  );
 
   const stopTheme = onThemeChange(
     guarded(() => {
@@ -689,6 +747,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   syncRunControls();
   buildCards();
   show();
+  updateAddress();
   host.dataset['live'] = '';
 
   return {
@@ -696,6 +755,8 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
       abort.abort();
       stopTheme();
       cancelAnimationFrame(frame);
+      if (addressTimer !== undefined) updateAddress();
+      clearTimeout(textTimer);
       for (const timer of timers) clearTimeout(timer);
       for (const url of objectUrls) URL.revokeObjectURL(url);
       chart.destroy();

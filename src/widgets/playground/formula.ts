@@ -140,7 +140,7 @@ const schedulerTex: Readonly<Record<string, (p: Slot) => string>> = {
   ReduceLROnPlateau: (p) =>
     rows(
       `\\eta &\\leftarrow ${cases(['\\max(\\eta \\cdot \\mathrm{factor},\\ \\mathrm{min\\_lr})', 'n_{\\mathrm{bad}} > \\mathrm{patience}'], ['\\eta', 'n_{\\mathrm{bad}} \\le \\mathrm{patience}'])}`,
-      `&= ${cases([`\\max(\\eta \\cdot ${p('factor')},\\ ${p('min_lr')})`, `n_{\\mathrm{bad}} > ${p('patience')}`], ['\\eta', `n_{\\mathrm{bad}} \\le ${p('patience')}`])}`,
+      `&= ${cases([`\\max(\\eta \\cdot ${p('factor')},\\; ${p('min_lr')})`, `n_{\\mathrm{bad}} > ${p('patience')}`], ['\\eta', `n_{\\mathrm{bad}} \\le ${p('patience')}`])}`,
       `\\eta_0 &= ${p('lr')},\\quad \\mathrm{cooldown} = ${p('cooldown')}`,
     ),
 };
@@ -193,7 +193,8 @@ export function formulaNumber(value: OptionValue): string {
     mantissa /= 10;
     exponent += 1;
   }
-  const power = `10${minus(String(exponent)).replace(/\d/g, (digit) => superscripts[Number(digit)]!)}`;
+  const digits = String(Math.abs(exponent)).replace(/\d/g, (digit) => superscripts[Number(digit)]!);
+  const power = `10${exponent < 0 ? '⁻' : ''}${digits}`;
   if (mantissa === 1) return power;
   if (mantissa === -1) return `−${power}`;
   return `${minus(String(mantissa))}×${power}`;

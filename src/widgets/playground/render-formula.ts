@@ -47,7 +47,7 @@ export function renderFormula(variant: string, values: Readonly<Record<string, s
     if (value === undefined) throw new Error(`Formula ${variant}: no value for ${name}`);
     return { name, text: escapeText(value) };
   };
-  return html
+  const marked = html
     .replace(/<mtext>@(\d+)@<\/mtext>/g, (_match, index: string) => {
       const { name, text } = valueOf(index);
       return `<mtext data-formula-value="${name}">${text}</mtext>`;
@@ -59,5 +59,11 @@ export function renderFormula(variant: string, values: Readonly<Record<string, s
         return `${open} data-formula-value="${name}">${text}</span>`;
       },
     )
-    .replace(/@(\d+)@/g, (_match, index: string) => valueOf(index).text);
+    .replace(/<annotation[^>]*>[\s\S]*?<\/annotation>/, (annotation) =>
+      annotation.replace(/@(\d+)@/g, (_match, index: string) => valueOf(index).text),
+    );
+  if (/@\d+@/.test(marked)) {
+    throw new Error(`Formula ${variant}: KaTeX split a value's slot, so it cannot be marked`);
+  }
+  return marked;
 }

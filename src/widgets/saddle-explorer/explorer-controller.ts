@@ -113,10 +113,7 @@ function compute(config: ExplorerConfig): Computed {
  *   and the tooltip registered (see `../schedule-chart/chart-js.ts`).
  * @returns A handle whose `destroy()` removes the live parts and every listener.
  */
-export function mountSaddleExplorer(
-  host: HTMLElement,
-  Chart: typeof ChartJs,
-): { destroy(): void } {
+export function mountSaddleExplorer(host: HTMLElement, Chart: typeof ChartJs): { destroy(): void } {
   const locale: Locale = isLocale(host.dataset['locale']) ? host.dataset['locale'] : 'en';
   const t: Translate = useSaddleExplorerTranslations(locale);
   const parsedBase = parseExplorerConfig(safeJson(host.dataset['config']));
@@ -356,7 +353,9 @@ export function mountSaddleExplorer(
         tooltip: {
           callbacks: {
             title: (items) =>
-              items[0] ? t('tooltip.step', { step: formatCount(locale, items[0].parsed.x ?? 0) }) : '',
+              items[0]
+                ? t('tooltip.step', { step: formatCount(locale, items[0].parsed.x ?? 0) })
+                : '',
             label: (item) =>
               t('tooltip.value', {
                 label: item.dataset.label ?? '',
@@ -388,8 +387,7 @@ export function mountSaddleExplorer(
 
   // --- Words -----------------------------------------------------------------------------------
 
-  const summary = () =>
-    runSummary(t, locale, state.config, state.run.points, state.run.status);
+  const summary = () => runSummary(t, locale, state.config, state.run.points, state.run.status);
 
   const announce = (text: string) => {
     if (statusText) statusText.textContent = text;
@@ -413,7 +411,10 @@ export function mountSaddleExplorer(
     overlay.setAttribute('aria-label', text);
     chartCanvas.setAttribute(
       'aria-label',
-      joinSentences(locale, [t('chart.summary', { steps: formatCount(locale, state.config.steps) }), text]),
+      joinSentences(locale, [
+        t('chart.summary', { steps: formatCount(locale, state.config.steps) }),
+        text,
+      ]),
     );
     if (share) share.href = shareHash(host.id, state.config);
     host.dataset['floor'] = String(state.config.floor);
@@ -643,11 +644,19 @@ export function mountSaddleExplorer(
     guarded((event: KeyboardEvent) => {
       if (isCursorKey(event.key)) {
         event.preventDefault();
-        cursor = moveCursor(frame.domain, cursor ?? { x: state.config.x0, y: state.config.y0 }, event.key, event.shiftKey);
+        cursor = moveCursor(
+          frame.domain,
+          cursor ?? { x: state.config.x0, y: state.config.y0 },
+          event.key,
+          event.shiftKey,
+        );
         cursorVisible = true;
         drawOverlay();
         announce(
-          t('picker.cursor', { x: formatValue(locale, cursor.x), y: formatValue(locale, cursor.y) }),
+          t('picker.cursor', {
+            x: formatValue(locale, cursor.x),
+            y: formatValue(locale, cursor.y),
+          }),
         );
       } else if (event.key === 'Enter' && cursor) {
         event.preventDefault();

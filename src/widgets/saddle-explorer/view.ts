@@ -11,7 +11,7 @@ import type { Placeholders } from '../../i18n/dictionary.ts';
 import { formatNumber, joinList, type Locale } from '../../i18n/locales.ts';
 import type { SaddleExplorerKey } from '../../i18n/widgets/saddle-explorer.ts';
 import type { SaddleFigure, SaddleFunction } from '../saddle-surface/model.ts';
-import { polylinePoints, type Domain } from '../shared/plot.ts';
+import { niceDomain, polylinePoints, type Domain } from '../shared/plot.ts';
 import {
   EXPLORER_MOMENTUM,
   escapeStep,
@@ -147,8 +147,9 @@ export function isCursorKey(key: string): key is CursorKey {
 
 /**
  * Move the start cursor one step with an arrow key: {@link CURSOR_STEPS}`.coarse`, or `.fine` with
- * Shift, kept inside the domain and rounded to {@link PICK_DIGITS} decimals (so repeated moves do
- * not collect floating-point noise).
+ * Shift, kept inside the domain. The moved coordinate is rounded to {@link PICK_DIGITS} decimals
+ * (so repeated moves collect no floating-point noise); the other one is left exactly as it was, so
+ * moving along x keeps a start such as y = 0.001 just off the ridge.
  *
  * @param domain - The interval of both coordinates.
  * @param point - The cursor.
@@ -157,6 +158,7 @@ export function isCursorKey(key: string): key is CursorKey {
  * @returns The moved cursor.
  * @example
  * moveCursor([-2, 2], { x: 1, y: 0.001 }, 'ArrowUp', false); // { x: 1, y: 0.1 }
+ * moveCursor([-2, 2], { x: 1, y: 0.001 }, 'ArrowLeft', true); // { x: 0.99, y: 0.001 }
  */
 export function moveCursor(
   domain: Domain,
@@ -165,11 +167,19 @@ export function moveCursor(
   fine: boolean,
 ): { x: number; y: number } {
   const step = fine ? CURSOR_STEPS.fine : CURSOR_STEPS.coarse;
-  const [dx, dy] =
-    key === 'ArrowLeft' ? [-step, 0] : key === 'ArrowRight' ? [step, 0] : key === 'ArrowUp' ? [0, step] : [0, -step];
   const [lo, hi] = domain;
-  const clamp = (v: number) => Math.min(hi, Math.max(lo, round(v, PICK_DIGITS)));
-  return { x: clamp(point.x + dx), y: clamp(point.y + dy) };
+  const clamp = (v: number) => Math.min(hi, Math.max(lo, v));
+  const moved = (v: number, by: number) => clamp(round(v + by, PICK_DIGITS));
+  switch (key) {
+    case 'ArrowLeft':
+      return { x: moved(point.x, -step), y: clamp(point.y) };
+    case 'ArrowRight':
+      return { x: moved(point.x, step), y: clamp(point.y) };
+    case 'ArrowUp':
+      return { x: clamp(point.x), y: moved(point.y, step) };
+    case 'ArrowDown':
+      return { x: clamp(point.x), y: moved(point.y, -step) };
+  }
 }
 
 /**
@@ -245,9 +255,9 @@ function pad([min, max]: Domain, share: number): Domain {
 }
 
 /**
- * The ranges of the chart's axes: the loss's extent padded by 5 %, the gradient norm's positive
- * extent widened by a factor of 1.5 each way (on a log axis), and the learning rate from 0 to its
- * largest value plus 5 %.
+ * The ranges of the chart's axes: the loss's extent padded by 5 % and widened to nice values, the
+ * gradient norm's positive extent widened by a factor of 1.5 each way (on a log axis), and the
+ * learning rate from 0 to a nice value above its largest value plus 5 %.
  *
  * @param points - All points of the run.
  * @returns The ranges.
@@ -258,10 +268,11 @@ export function chartRanges(points: readonly ExplorerPoint[]): ChartRanges {
     1e-3, 1,
   ];
   const lrMax = extent(points.map((point) => point.lr))?.[1] ?? 1;
+  const [lossLow, lossHigh] = pad(loss, 0.05);
   return {
-    loss: pad(loss, 0.05),
+    loss: niceDomain(lossLow, lossHigh, 4),
     gradNorm: [norms[0] / 1.5, norms[1] * 1.5],
-    lr: [0, lrMax > 0 ? lrMax * 1.05 : 1],
+    lr: [0, niceDomain(0, lrMax > 0 ? lrMax * 1.05 : 1, 4)[1]],
   };
 }
 
@@ -456,7 +467,8 @@ export function problemMessage(
 ): string {
   const values: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(problem.values)) {
-    values[key] = typeof value === 'number' ? formatNumber(locale, value, { useGrouping: false }) : value;
+    values[key] =
+      typeof value === 'number' ? formatNumber(locale, value, { useGrouping: false }) : value;
   }
   if (problem.field !== null) values['name'] = t(`field.${problem.field}`);
   if (typeof problem.values['choices'] === 'string') {

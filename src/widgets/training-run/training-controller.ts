@@ -15,6 +15,7 @@ import type { Chart as ChartJs, ChartDataset, ChartOptions, Plugin } from 'chart
 import { onThemeChange } from '../../components/theme.ts';
 import { isLocale, localeInfo, type Locale } from '../../i18n/locales.ts';
 import { useTrainingRunTranslations } from '../../i18n/widgets/training-run.ts';
+import { niceDomain } from '../shared/plot.ts';
 import { makeSplit, type Split } from './data.ts';
 import type { ConfigProblem } from './fields.ts';
 import {
@@ -172,7 +173,9 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
       ctx.lineJoin = 'round';
       for (const line of boundaryLines(grid)) {
         ctx.beginPath();
-        line.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(px(x), py(y)) : ctx.lineTo(px(x), py(y))));
+        line.forEach(([x, y], i) =>
+          i === 0 ? ctx.moveTo(px(x), py(y)) : ctx.lineTo(px(x), py(y)),
+        );
         ctx.stroke();
       }
     }
@@ -250,7 +253,7 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
       stack: 'tr',
       offset: true,
       min: 0,
-      max: config.lr * 1.05,
+      max: niceDomain(0, config.lr * 1.05, 4)[1],
       ticks: {
         color: colours.axis,
         maxTicksLimit: 4,
@@ -580,7 +583,9 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
         action(...args);
       } catch (error) {
         // A bug must not break the page: say so beside the settings.
-        showProblems([{ field: null, key: 'invalid', values: { name: '' }, pytorch: String(error) }]);
+        showProblems([
+          { field: null, key: 'invalid', values: { name: '' }, pytorch: String(error) },
+        ]);
       }
     };
   }

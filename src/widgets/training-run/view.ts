@@ -306,7 +306,12 @@ export function fallbackChart(history: readonly EpochMetrics[], epochs: number):
   const accuracyDomain: Domain = [niceDomain(accuracyLow, 1, 4)[0], 1];
   const lrDomain = niceDomain(0, Math.max(...history.map((m) => m.lrUsed), 0), 4);
   const specs = [
-    { key: 'axis.trainLoss', log: true, domain: lossDomain, value: (m: EpochMetrics) => m.trainLoss },
+    {
+      key: 'axis.trainLoss',
+      log: true,
+      domain: lossDomain,
+      value: (m: EpochMetrics) => m.trainLoss,
+    },
     {
       key: 'axis.valAccuracy',
       log: false,
@@ -321,7 +326,10 @@ export function fallbackChart(history: readonly EpochMetrics[], epochs: number):
     const sy = linearScale(spec.domain, [panelBottom, panelTop]);
     const toY = (v: number) => sy(spec.log ? Math.log10(v) : v);
     const tickValues = spec.log
-      ? Array.from({ length: spec.domain[1] - spec.domain[0] + 1 }, (_, k) => 10 ** (spec.domain[0] + k))
+      ? Array.from(
+          { length: spec.domain[1] - spec.domain[0] + 1 },
+          (_, k) => 10 ** (spec.domain[0] + k),
+        )
       : niceTicks(spec.domain[0], spec.domain[1], 3);
     const drawn = history.filter((m) => {
       const v = spec.value(m);
