@@ -93,9 +93,14 @@ try {
         if (host.querySelector('.pg-error')) throw new Error('an edit was rejected');
         if (i < warmUp) continue;
         redraw.push(Number(host.dataset['lastRenderMs']));
-        if (i % 6 === 0) console.log('PROF', host.dataset['lastRenderMs'], '|', host.dataset['prof0'], '|', host.dataset['prof']);
+        const P = (window as any).__P as [string, number][];
+        P.sort((a, b) => a[1] - b[1]);
+        (window as any).__acc ??= {};
+        P.forEach(([k, t], j) => { if (j) ((window as any).__acc[k] ??= []).push(t - P[j - 1]![1]); });
         latency.push(done - typed);
       }
+      const acc = (window as any).__acc as Record<string, number[]>;
+      console.log(Object.entries(acc).map(([k, v]) => `${k}:${v.sort((a, b) => a - b)[v.length >> 1]!.toFixed(2)}`).join(' '));
       return { redraw, latency };
     },
     { edits: EDITS, warmUp: WARM_UP },

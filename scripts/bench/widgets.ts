@@ -73,10 +73,7 @@ async function explorerFps(
   await waitFor(page, { selector: `#${id}`, attribute: 'data-live' }, '');
   if (steps !== undefined) {
     await explorer.locator('[data-field="steps"]').fill(String(steps));
-    await waitFor(
-      page,
-      `document.querySelector('#${id} .se-summary')?.textContent.includes('${steps} steps')`,
-    );
+    await waitFor(page, { selector: `#${id}`, text: '.se-summary' }, `${steps} steps`);
   }
   await explorer.locator('[data-action="reset"]').click();
   await page.evaluate(() => {

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuilt, root } from '../e2e/site.ts';
+import { isBuildStale, root } from '../e2e/site.ts';
 
 const astroBin = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
@@ -36,14 +36,20 @@ function tryLock(): boolean {
 }
 
 /**
- * {@link ensureBuilt} (rebuild `dist/` when stale) under a file lock, so test files that run in
- * parallel wait for one build instead of writing `dist/` at the same time.
+ * Rebuild `dist/` when it is stale (as the e2e global setup does: `E2E_REBUILD=1` forces a build,
+ * `E2E_NO_BUILD=1` skips it), under a file lock, so test files that run in parallel wait for one
+ * build instead of writing `dist/` at the same time.
  *
  * @returns Whether this call built.
- * @throws {Error} When the build fails.
+ * @throws {Error} When the build fails, with the end of its log.
  */
 export function ensureBuiltOnce(): Promise<boolean> {
-  return withBuildLock(ensureBuilt);
+  return withBuildLock(async () => {
+    if (process.env['E2E_NO_BUILD'] === '1') return false;
+    if (process.env['E2E_REBUILD'] !== '1' && !isBuildStale()) return false;
+    await runBuild([]);
+    return true;
+  });
 }
 
 /**
@@ -60,12 +66,16 @@ async function withBuildLock<T>(task: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The environment for Astro child processes: without the test runner's `NODE_ENV=test` and
- * `VITEST*` variables, which would make Astro build in development mode (see `scripts/e2e/site.ts`).
+ * Variables Vitest sets in its own process (Vite's `import.meta.env` values mirrored into
+ * `process.env`). A child `astro build` that inherits them builds in the wrong mode, and
+ * `BASE_URL=/` overrides the `--base` flag.
  */
+const testRunnerVariables = ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST'];
+
+/** The environment for Astro child processes: the test runner's variables removed. */
 function astroEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  delete env['NODE_ENV'];
+  for (const key of testRunnerVariables) delete env[key];
   for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
   return env;
 }
@@ -81,13 +91,25 @@ function astroEnv(): NodeJS.ProcessEnv {
  * @throws {Error} When the build fails, with the end of its log.
  */
 export function buildWithBase(base: string, outDir: string): Promise<string> {
-  return withBuildLock(() => runBuild(base, outDir));
+  return withBuildLock(() => {
+    rmSync(outDir, { recursive: true, force: true });
+    return runBuild(['--base', base, '--outDir', outDir]);
+  });
 }
 
-function runBuild(base: string, outDir: string): Promise<string> {
-  rmSync(outDir, { recursive: true, force: true });
+/**
+ * What `npm run build` does — generate the standalone engine module into `public/`, then
+ * `astro build` — with extra flags for Astro; resolves to the log of both.
+ */
+async function runBuild(flags: readonly string[]): Promise<string> {
+  const engine = await runNode([join(root, 'scripts', 'build-engine.ts')]);
+  return engine + (await runNode([astroBin, 'build', ...flags]));
+}
+
+/** Run a Node script (with the Node that runs the tests); resolves to its output. */
+function runNode(args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--base', base, '--outDir', outDir], {
+    const child = spawn(process.execPath, args, {
       cwd: root,
       env: astroEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -99,7 +121,7 @@ function runBuild(base: string, outDir: string): Promise<string> {
     child.on('exit', (code) =>
       code === 0
         ? resolve(log)
-        : reject(new Error(`astro build --base ${base} exited with ${code}:\n${log.slice(-4000)}`)),
+        : reject(new Error(`${args.join(' ')} exited with ${code}:\n${log.slice(-4000)}`)),
     );
   });
 }

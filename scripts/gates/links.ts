@@ -6,7 +6,8 @@
  *
  * A reference is internal when it has no scheme (relative or root-relative) or when it is an
  * absolute URL on the site's own origin (taken from the pages' `<link rel="canonical">`, as in
- * hreflang alternates and the sitemap). Internal references must also stay inside the base path, so
+ * hreflang alternates and the sitemap). A fragment may carry widget state after its anchor
+ * (`#saddle-explorer?x0=1&…`, the explorer's share links); only the anchor must exist. Internal references must also stay inside the base path, so
  * the same checker verifies a sub-path build (`--base /lr/`). `javascript:` URLs are reported too.
  *
  * Run `npx node scripts/gates/links.ts` (`--dist <dir>`, `--base /lr/`); it lists every broken
@@ -165,12 +166,14 @@ export function checkLinks(dist: string = defaultDist, base = '/'): LinkReport {
         problems.push({ source, where, reference, reason: 'malformed fragment' });
         return;
       }
-      if (!implicitFragments.has(fragment.toLowerCase()) && !idsOf(file).has(fragment)) {
+      // Widgets' share links carry their state after the anchor: `#<widget id>?x0=1&…`.
+      const anchor = fragment.split('?')[0]!;
+      if (!implicitFragments.has(anchor.toLowerCase()) && !idsOf(file).has(anchor)) {
         problems.push({
           source,
           where,
           reference,
-          reason: `no element with id "${fragment}" in ${file}`,
+          reason: `no element with id "${anchor}" in ${file}`,
         });
       }
     }

@@ -456,12 +456,17 @@ function installProbes() {
         typeof element.className === 'string' && element.className
           ? `.${element.className.trim().split(/\s+/).slice(0, 2).join('.')}`
           : '';
-      const text = (element.getAttribute('aria-label') ?? element.textContent ?? '')
+      const type = element.getAttribute('type') ? `[type=${element.getAttribute('type')}]` : '';
+      const labels = (element as HTMLInputElement).labels;
+      const labelText = labels?.length
+        ? [...labels].map((label) => label.textContent).join(' ')
+        : '';
+      const text = (element.getAttribute('aria-label') ?? (labelText || element.textContent) ?? '')
         .trim()
         .replace(/\s+/g, ' ')
         .slice(0, 40);
       const host = element.closest('[data-pagefind-body], main, nav, header, aside, footer');
-      return `<${element.tagName.toLowerCase()}${id}${cls}> "${text}" in ${host?.tagName.toLowerCase() ?? 'body'}`;
+      return `<${element.tagName.toLowerCase()}${type}${id}${cls}> "${text}" in ${host?.tagName.toLowerCase() ?? 'body'}`;
     },
     focus() {
       let element = document.activeElement;
@@ -484,17 +489,29 @@ function installProbes() {
       };
     },
     expected() {
-      return allElements(document)
-        .filter(isFocusable)
-        .filter((element) => !compositeRoles.has(element.getAttribute('role') ?? ''))
-        .filter((element) =>
-          element.checkVisibility({ visibilityProperty: true, opacityProperty: false }),
-        )
-        .filter((element) => {
-          const rect = element.getBoundingClientRect();
-          return rect.width > 0 && rect.height > 0;
-        })
-        .map((element) => ({ key: probe.key(element), description: probe.describe(element) }));
+      return (
+        allElements(document)
+          .filter(isFocusable)
+          .filter((element) => !compositeRoles.has(element.getAttribute('role') ?? ''))
+          // Tab enters a group of radio buttons once, at its checked one; arrows move inside it.
+          .filter((element) => {
+            if (!(element instanceof HTMLInputElement) || element.type !== 'radio') return true;
+            const radios = [
+              ...document.querySelectorAll<HTMLInputElement>(
+                `input[type=radio][name="${CSS.escape(element.name)}"]`,
+              ),
+            ];
+            return element.checked || !radios.some((radio) => radio.checked);
+          })
+          .filter((element) =>
+            element.checkVisibility({ visibilityProperty: true, opacityProperty: false }),
+          )
+          .filter((element) => {
+            const rect = element.getBoundingClientRect();
+            return rect.width > 0 && rect.height > 0;
+          })
+          .map((element) => ({ key: probe.key(element), description: probe.describe(element) }))
+      );
     },
     clickableNotFocusable() {
       return allElements(document)

@@ -135,6 +135,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   let frame = 0;
   let colours = palette(host);
   let verticals: Vertical[] = [];
+  let lastScaleKey = '';
 
   const cards = find<HTMLElement>('.pg-cards');
   const cardTemplate = find<HTMLTemplateElement>('.pg-card-template');
@@ -156,7 +157,11 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
 
   const markerPlugin: Plugin<'line'> = {
     id: 'pgMarkers',
-    beforeDatasetsDraw: (chart) => paintVerticals(chart as unknown as ChartJs, verticals),
+    beforeDatasetsDraw: (chart) => { (window as any).__h.push(['bdd', performance.now()]); paintVerticals(chart as unknown as ChartJs, verticals); },
+    beforeUpdate: () => { (window as any).__h = [['bu', performance.now()]]; },
+    afterUpdate: () => { (window as any).__h.push(['au', performance.now()]); },
+    afterDatasetsDraw: () => { (window as any).__h.push(['add', performance.now()]); },
+    afterDraw: () => { (window as any).__h.push(['ad', performance.now()]); },
   };
 
   const axisStyle = (title: string) => ({
@@ -282,7 +287,15 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
       for (const epoch of milestones) verticals.push({ epoch, colour, pattern: [1, 3] });
     });
     chart.data.datasets = shown;
-    chart.options.scales = scales();
+    // New scale options make Chart.js rebuild its scales: only when they differ.
+    const scaleKey = [
+      state.epochs,
+      state.log,
+      state.series.some(cyclesMomentum),
+      colours.text,
+    ].join();
+    if (scaleKey !== lastScaleKey) chart.options.scales = scales();
+    lastScaleKey = scaleKey;
     chart.update('none');
     canvas.setAttribute('aria-label', chartSummary(tc, locale, spec, curves));
   };
@@ -438,8 +451,11 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   const show = () => {
     clearProblems();
     draw();
+    (window as any).__P.push(['draw', performance.now()], ...(window as any).__h);
     updateLegend();
+    (window as any).__P.push(['legend', performance.now()]);
     updateFormulas();
+    (window as any).__P.push(['formulas', performance.now()]);
     clearTimeout(textTimer);
     textTimer = setTimeout(guarded(updateTexts), 0);
     scheduleAddress();
@@ -551,10 +567,13 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
 
   const recompute = () => {
     const started = performance.now();
+    (window as any).__P = [['start', started]];
     const texts = new Map<string, string>();
     for (const [path, control] of controls) texts.set(path, control.value);
     const applied = applyFieldTexts(state, texts);
+    (window as any).__P.push(['apply', performance.now()]);
     const evaluation = applied.problems.length === 0 ? evaluateCached(applied.state) : undefined;
+    (window as any).__P.push(['eval', performance.now()]);
     if (!evaluation) {
       showProblems(applied.problems);
     } else if (!evaluation.ok) {
