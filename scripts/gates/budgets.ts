@@ -4,7 +4,8 @@
  * For every HTML page it resolves what the page loads: module and classic scripts with their static
  * `import`s (followed transitively through the built chunks), inline scripts, stylesheets with their
  * `@import`s, inline styles, images and icons. Dynamic `import()`s found in that code are the lazy
- * loads (a chart's controller, Starlight's search UI); each is measured with everything it pulls in
+ * loads (a chart's controller, Starlight's search UI), and so are workers started from a
+ * `new URL('…js', import.meta.url)`; each is measured with everything it pulls in
  * that the page has not already loaded. Sizes are gzip level 9 (`node:zlib`), so they are
  * deterministic; 1 kB = 1000 bytes.
  *
@@ -52,13 +53,19 @@ export interface Asset {
   readonly gzip: number;
 }
 
-/** What a dynamic `import()` loads on top of what the page already has. */
+/**
+ * What loads when one up-front module runs its dynamic `import()`s — e.g. a widget's element
+ * script importing its controller and Chart.js together once the widget scrolls into view — on
+ * top of what the page already has.
+ */
 export interface LazyLoad {
-  /** The chunk the `import()` names. */
-  readonly root: string;
+  /** The up-front module whose `import()`s these are (the widget's or the search's entry script). */
+  readonly trigger: string;
+  /** The chunks its `import()`s (and worker URLs) name. */
+  readonly targets: readonly string[];
   /** `search` for Starlight's search UI (Pagefind), `widget` for everything else. */
   readonly kind: 'search' | 'widget';
-  /** The root chunk and everything it imports (statically or dynamically) that the page did not load up front. */
+  /** The targets and everything they import (statically or dynamically) that the page did not load up front. */
   readonly assets: readonly Asset[];
 }
 
@@ -182,6 +189,12 @@ class BuildReader {
         continue;
       }
       (entry.d === -1 ? result.static : result.dynamic).push(file);
+    }
+    // Workers (and other scripts) are loaded through `new URL('…/worker-x.js', import.meta.url)`.
+    for (const match of source.matchAll(/new\s+URL\(\s*["'`]([^"'`$]+\.m?js)["'`]/g)) {
+      const file = this.resolve(match[1]!, fromPath);
+      if (file) result.dynamic.push(file);
+      else unresolved.add(`new URL(${match[1]}) in ${key}`);
     }
     // Vite's preload helper lists a lazy chunk's CSS as string literals next to the import().
     for (const match of source.matchAll(/["'`](\/?[^"'`\s]*_astro\/[^"'`\s]+\.css)["'`]/g)) {
@@ -344,28 +357,36 @@ class BuildReader {
 
     const initialFiles = this.staticClosure(entryFiles, unresolved);
     for (const module of inlineModules) {
-      const { static: statics, dynamic } = this.imports(
-        module.key,
-        module.source,
-        page.path,
-        unresolved,
-      );
+      const { static: statics } = this.imports(module.key, module.source, page.path, unresolved);
       for (const file of this.staticClosure(statics, unresolved)) {
         if (!initialFiles.includes(file)) initialFiles.push(file);
       }
-      void dynamic;
     }
     const initial = new Set(initialFiles);
-    const inlineDynamic = inlineModules.flatMap(
-      (module) => this.imports(module.key, module.source, page.path, unresolved).dynamic,
-    );
-    const roots = [
-      ...new Set([...this.dynamicTargets(initialFiles, unresolved), ...inlineDynamic]),
-    ].filter((root) => !initial.has(root));
-    const lazy: LazyLoad[] = roots.map((root) => {
-      const files = this.fullClosure(root, unresolved).filter((file) => !initial.has(file));
-      const kind = /pagefind/i.test(this.source(root)) ? 'search' : 'widget';
-      return { root, kind, assets: files.map((file) => this.asset(file)) };
+    // Each up-front module's dynamic imports load together (Promise.all in the widgets' elements).
+    const triggers: { trigger: string; targets: string[] }[] = [
+      ...initialFiles.map((file) => ({
+        trigger: file,
+        targets: this.dynamicTargets([file], unresolved),
+      })),
+      ...inlineModules.map((module) => ({
+        trigger: `${module.key.replace(/^inline:[^:]*:/, 'inline script ')} (module)`,
+        targets: this.imports(module.key, module.source, page.path, unresolved).dynamic,
+      })),
+    ]
+      .map(({ trigger, targets }) => ({
+        trigger,
+        targets: [...new Set(targets)].filter((target) => !initial.has(target)),
+      }))
+      .filter(({ targets }) => targets.length > 0);
+    const lazy: LazyLoad[] = triggers.map(({ trigger, targets }) => {
+      const files = [
+        ...new Set(targets.flatMap((target) => this.fullClosure(target, unresolved))),
+      ].filter((file) => !initial.has(file));
+      const kind = targets.some((target) => /pagefind/i.test(this.source(target)))
+        ? 'search'
+        : 'widget';
+      return { trigger, targets, kind, assets: files.map((file) => this.asset(file)) };
     });
 
     const katex = [
@@ -469,7 +490,7 @@ export function budgetViolations(budgets: readonly PageBudget[]): string[] {
       const size = gzipTotal(load.assets);
       if (load.kind === 'widget' && size > limits.lazyWidget) {
         problems.push(
-          `${page}: widget code loaded lazily through ${load.root} is ${kB(size)} gzip (limit ${kB(limits.lazyWidget)}); largest: ${biggest(load.assets)}`,
+          `${page}: widget code loaded lazily by ${load.trigger} (${load.targets.join(', ')}) is ${kB(size)} gzip (limit ${kB(limits.lazyWidget)}); largest: ${biggest(load.assets)}`,
         );
       }
     }
@@ -553,6 +574,33 @@ export function budgetTable(budgets: readonly PageBudget[], markdown = false): s
     .join('\n');
 }
 
+/**
+ * One line per distinct lazy load of the build: the module that triggers it, its kind, gzip size
+ * and files. Where a page loaded part of it up front already, the largest version is listed.
+ *
+ * @param budgets - From {@link measureBudgets}.
+ */
+export function lazyLoadList(budgets: readonly PageBudget[]): string {
+  const largest = new Map<string, LazyLoad>();
+  for (const budget of budgets) {
+    for (const load of budget.lazy) {
+      const previous = largest.get(load.trigger);
+      if (!previous || gzipTotal(previous.assets) < gzipTotal(load.assets)) {
+        largest.set(load.trigger, load);
+      }
+    }
+  }
+  return [...largest.values()]
+    .map(
+      (load) =>
+        `${load.kind} ${load.trigger}: ${kB(gzipTotal(load.assets))} gzip (${load.assets
+          .map((asset) => `${asset.name} ${kB(asset.gzip)}`)
+          .join(', ')})`,
+    )
+    .sort()
+    .join('\n');
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: {
@@ -563,12 +611,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   });
   const budgets = await measureBudgets(values.dist, values.base);
   console.log(budgetTable(budgets, values.markdown));
-  const lazyRoots = [
-    ...new Set(
-      budgets.flatMap((budget) => budget.lazy.map((load) => `${load.kind}: ${load.root}`)),
-    ),
-  ];
-  if (lazyRoots.length > 0) console.log(`\nLazy loads: ${lazyRoots.join('; ')}`);
+  const lazy = lazyLoadList(budgets);
+  if (lazy) console.log(`\nLazy loads (largest on any page):\n${lazy}`);
   const problems = budgetViolations(budgets);
   if (problems.length > 0) {
     console.error(

@@ -3,13 +3,18 @@
  * language chooser, the not-found page, the widget harness pages):
  *
  * - axe-core finds no violation of the WCAG 2.0 and 2.1 level A and AA rules nor of axe's
- *   best-practice rules (tags `wcag2a`, `wcag2aa`, `wcag21a`, `wcag21aa`, `best-practice`), in the
- *   light and in the dark theme, with every widget loaded;
+ *   best-practice rules (tags `wcag2a`, `wcag2aa`, `wcag21a`, `wcag21aa`, `best-practice`) with
+ *   every widget loaded, in the light theme; after switching to the dark theme the colour rules
+ *   (`color-contrast`, `link-in-text-block`) run again. Two findings in third-party markup are
+ *   set aside, each for one rule and one kind of element ({@link upstreamFindings});
  * - charts are labelled, and their numbers can be read as a table that the keyboard can open;
  * - every control can be reached with Tab and shows a visible focus indicator (`:focus-visible`
  *   with an outline or box-shadow), and nothing is clickable without being focusable;
- * - with `prefers-reduced-motion: reduce`, widgets run no CSS animation or transition and their
- *   canvases stay still.
+ * - with `prefers-reduced-motion: reduce`, widgets run no CSS animation or transition, their
+ *   canvases stay still, and a chart redraw is final at once.
+ *
+ * Each page is one test (a few run at a time), with soft assertions, so a report lists every
+ * problem of a page. The viewport is Playwright's default desktop size (1280×720).
  *
  * axe is injected from the `axe-core` package (never from a CDN); the contexts that run it bypass
  * the pages' Content-Security-Policy only so the injected script can run — the policy itself is

@@ -128,10 +128,18 @@ describe('TrainingRun on the harness page', () => {
     const frames = await page.evaluate(
       () => (window as unknown as { __frames: number[] }).__frames,
     );
-    const gaps = frames.slice(1).map((time, i) => time - frames[i]!);
-    // The page kept painting: no long stall, and frames at a steady rate the whole time.
-    expect(Math.max(...gaps)).toBeLessThan(250);
+    const gaps = frames
+      .slice(1)
+      .map((time, i) => time - frames[i]!)
+      .sort((a, b) => a - b);
+    const quantile = (q: number) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))]!;
+    // The page kept painting at its usual rate the whole time (200 epochs take a few seconds of
+    // computing; on the page's own thread they would show as one long stall). The bounds leave room
+    // for a busy machine, whose scheduler can hold any frame back now and then.
     expect(frames.length / seconds).toBeGreaterThan(20);
+    expect(quantile(0.5)).toBeLessThan(40);
+    expect(quantile(0.95)).toBeLessThan(120);
+    expect(gaps.at(-1)).toBeLessThan(600);
 
     expect(await epochs(widget)).toBe(200);
     expect(await rows(widget)).toHaveLength(200);

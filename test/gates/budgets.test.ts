@@ -31,6 +31,7 @@ describe('the budget calculator', () => {
       '<link rel="stylesheet" href="/_astro/print.css" media="print">',
       '<style>p{margin:0}</style>',
       '<script type="module" src="/_astro/entry.js"></script>',
+      '<script type="module" src="/_astro/search-entry.js"></script>',
       '<script>window.x=1</script>',
       '<script type="application/ld+json">{"@context":"https://schema.org"}</script>',
       '<link rel="icon" href="/favicon.svg">',
@@ -43,9 +44,13 @@ describe('the budget calculator', () => {
     '_astro/bg.png': 'PNG-BYTES-BG',
     '_astro/f.woff2': 'FONT-BYTES',
     '_astro/entry.js':
-      'import{a}from"./shared.js";a();document.querySelector("x")&&import("./chart.js");import(`./search.js`);',
+      'import{a}from"./shared.js";a();document.querySelector("x")&&Promise.all([import("./chart.js"),import(`./plot.js`)]);',
+    '_astro/search-entry.js': 'document.querySelector("button").onclick=()=>import(`./search.js`);',
+    '_astro/plot.js': 'import"./lib.js";export const plot=2;',
     '_astro/shared.js': 'export function a(){return 1}',
-    '_astro/chart.js': 'import{a}from"./shared.js";import"./lib.js";export const c=a();',
+    '_astro/chart.js':
+      'import{a}from"./shared.js";import"./lib.js";export const c=a();const w=()=>new Worker(new URL(`/_astro/w.js`,``+import.meta.url),{type:`module`});',
+    '_astro/w.js': 'import"./lib.js";onmessage=()=>postMessage(1);',
     '_astro/lib.js': 'export const lib="x".repeat(10);',
     '_astro/search.js': 'export const s="pagefind-ui";',
     'img/pic.png': 'PNG-BYTES',
@@ -68,21 +73,35 @@ describe('the budget calculator', () => {
     expect(page!.initialJs.map((asset) => asset.name)).toEqual([
       '_astro/entry.js',
       '_astro/shared.js',
+      '_astro/search-entry.js',
       'inline script 1',
     ]);
     expect(pageTotals(page!).initialJs).toBe(
-      gz(files['_astro/entry.js']!) + gz(files['_astro/shared.js']!) + gz('window.x=1'),
+      gz(files['_astro/entry.js']!) +
+        gz(files['_astro/shared.js']!) +
+        gz(files['_astro/search-entry.js']!) +
+        gz('window.x=1'),
     );
     const lazy = Object.fromEntries(
-      page!.lazy.map((load) => [load.root, [load.kind, load.assets.map((asset) => asset.name)]]),
+      page!.lazy.map((load) => [
+        load.trigger,
+        [load.kind, [...load.targets].sort(), load.assets.map((asset) => asset.name).sort()],
+      ]),
     );
-    // shared.js is already loaded up front, so the chart's lazy load does not count it again.
+    // The chart's two imports load together; shared.js is already loaded up front, so it does not
+    // count again; lib.js (imported by both) counts once; the worker the chart starts counts too.
     expect(lazy).toEqual({
-      '_astro/chart.js': ['widget', ['_astro/chart.js', '_astro/lib.js']],
-      '_astro/search.js': ['search', ['_astro/search.js']],
+      '_astro/entry.js': [
+        'widget',
+        ['_astro/chart.js', '_astro/plot.js'],
+        ['_astro/chart.js', '_astro/lib.js', '_astro/plot.js', '_astro/w.js'],
+      ],
+      '_astro/search-entry.js': ['search', ['_astro/search.js'], ['_astro/search.js']],
     });
     expect(pageTotals(page!).lazyWidget).toBe(
-      gz(files['_astro/chart.js']!) + gz(files['_astro/lib.js']!),
+      ['_astro/chart.js', '_astro/lib.js', '_astro/plot.js', '_astro/w.js']
+        .map((file) => gz(files[file]!))
+        .reduce((a, b) => a + b, 0),
     );
     expect(page!.css.map((asset) => asset.name).sort()).toEqual(
       ['_astro/a.css', '_astro/b.css', '_astro/print.css', 'inline style 1'].sort(),
@@ -97,6 +116,7 @@ describe('the budget calculator', () => {
       gzipSync(html, { level: 9 }).length +
         gz(files['_astro/entry.js']!) +
         gz(files['_astro/shared.js']!) +
+        gz(files['_astro/search-entry.js']!) +
         [
           '_astro/a.css',
           '_astro/b.css',
@@ -116,7 +136,14 @@ describe('the budget calculator', () => {
       page: { file: 'en/x/index.html', path: '/en/x/' },
       html: { name: 'en/x/index.html', bytes: 10, gzip: 10 },
       initialJs: [big, { name: '_astro/small.js', bytes: 10, gzip: 10 }],
-      lazy: [{ root: '_astro/ui.js', kind: 'search', assets: [{ ...big, gzip: 10 ** 6 }] }],
+      lazy: [
+        {
+          trigger: '_astro/search-entry.js',
+          targets: ['_astro/ui.js'],
+          kind: 'search',
+          assets: [{ ...big, gzip: 10 ** 6 }],
+        },
+      ],
       css: [],
       images: [],
       fonts: [],

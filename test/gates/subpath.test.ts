@@ -87,15 +87,20 @@ describe(`the site built for ${base}`, () => {
     context.on('weberror', (error) =>
       errors.push(`${error.page()?.url()}: ${error.error().message}`),
     );
-    const tab = await context.newPage();
-    for (const page of sitePages(outDir, base)) {
-      await tab.goto(new URL(sitePathOf(page, base), origin).href, { waitUntil: 'networkidle' });
-      if (isChooser(page)) {
-        await tab.waitForURL(new RegExp(`^${origin}${base}(en|zh-cn)/$`));
-        continue;
+    // A few tabs at a time; widgets are scrolled into view so their lazy chunks load too.
+    const queue = sitePages(outDir, base);
+    const worker = async () => {
+      const tab = await context.newPage();
+      for (let page = queue.shift(); page; page = queue.shift()) {
+        await tab.goto(new URL(sitePathOf(page, base), origin).href, { waitUntil: 'networkidle' });
+        if (isChooser(page)) await tab.waitForURL(new RegExp(`^${origin}${base}(en|zh-cn)/$`));
+        else await scrollThrough(tab);
       }
-      await scrollThrough(tab);
-    }
+      await tab.close();
+    };
+    await Promise.all([worker(), worker(), worker()]);
+
+    const tab = await context.newPage();
 
     // Search: Pagefind's index and its result links live under the base path too.
     await tab.goto(new URL(`${base}en/`, origin).href);
@@ -114,5 +119,5 @@ describe(`the site built for ${base}`, () => {
     expect(server.notFound.filter((path) => !/no-such-page-gates/.test(path))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
-  }, 300_000);
+  }, 480_000);
 });

@@ -157,11 +157,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
 
   const markerPlugin: Plugin<'line'> = {
     id: 'pgMarkers',
-    beforeDatasetsDraw: (chart) => { (window as any).__h.push(['bdd', performance.now()]); paintVerticals(chart as unknown as ChartJs, verticals); },
-    beforeUpdate: () => { (window as any).__h = [['bu', performance.now()]]; },
-    afterUpdate: () => { (window as any).__h.push(['au', performance.now()]); },
-    afterDatasetsDraw: () => { (window as any).__h.push(['add', performance.now()]); },
-    afterDraw: () => { (window as any).__h.push(['ad', performance.now()]); },
+    beforeDatasetsDraw: (chart) => paintVerticals(chart as unknown as ChartJs, verticals),
   };
 
   const axisStyle = (title: string) => ({
@@ -171,6 +167,9 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   });
 
   const scales = (): Scales => {
+    // Linear ticks are already spaced to fit; measuring every label to skip some (Chart.js's
+    // autoSkip) would cost most of a redraw.
+    const tickStyle = { color: colours.axis, autoSkip: false, maxRotation: 0 };
     const momentum = state.series.some(cyclesMomentum);
     return {
       x: {
@@ -179,8 +178,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
         min: 0,
         max: state.epochs,
         ticks: {
-          color: colours.axis,
-          maxRotation: 0,
+          ...tickStyle,
           callback: (value) => formatEpoch(locale, Number(value)),
         },
       },
@@ -188,7 +186,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
         ...axisStyle(tc('axis.lr')),
         type: state.log ? 'logarithmic' : 'linear',
         ...(state.log ? {} : { beginAtZero: true }),
-        ticks: { color: colours.axis, callback: (value) => formatLr(locale, Number(value), 3) },
+        ticks: { ...tickStyle, callback: (value) => formatLr(locale, Number(value), 3) },
       },
       momentum: {
         ...axisStyle(t('axis.momentum')),
@@ -196,7 +194,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
         position: 'right',
         display: momentum,
         grid: { drawOnChartArea: false },
-        ticks: { color: colours.axis, callback: (value) => formatLr(locale, Number(value), 3) },
+        ticks: { ...tickStyle, callback: (value) => formatLr(locale, Number(value), 3) },
       },
     };
   };
@@ -451,11 +449,8 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   const show = () => {
     clearProblems();
     draw();
-    (window as any).__P.push(['draw', performance.now()], ...(window as any).__h);
     updateLegend();
-    (window as any).__P.push(['legend', performance.now()]);
     updateFormulas();
-    (window as any).__P.push(['formulas', performance.now()]);
     clearTimeout(textTimer);
     textTimer = setTimeout(guarded(updateTexts), 0);
     scheduleAddress();
@@ -567,13 +562,10 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
 
   const recompute = () => {
     const started = performance.now();
-    (window as any).__P = [['start', started]];
     const texts = new Map<string, string>();
     for (const [path, control] of controls) texts.set(path, control.value);
     const applied = applyFieldTexts(state, texts);
-    (window as any).__P.push(['apply', performance.now()]);
     const evaluation = applied.problems.length === 0 ? evaluateCached(applied.state) : undefined;
-    (window as any).__P.push(['eval', performance.now()]);
     if (!evaluation) {
       showProblems(applied.problems);
     } else if (!evaluation.ok) {

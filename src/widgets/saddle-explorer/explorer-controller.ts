@@ -51,6 +51,7 @@ import {
   type ChartSeries,
   type Translate,
 } from './view.ts';
+import { axisTitleLines } from '../training-run/view.ts';
 
 /** Pause after the last keystroke in a field before recomputing, in milliseconds. */
 const EDIT_DELAY = 120;
@@ -65,6 +66,7 @@ interface Colours {
   grid: string;
   axis: string;
   text: string;
+  background: string;
   font: string;
 }
 
@@ -78,6 +80,7 @@ function readColours(host: HTMLElement): Colours {
     grid: get('--se-grid'),
     axis: get('--se-axis'),
     text: get('--se-text'),
+    background: get('--se-bg'),
     font: style.fontFamily,
   };
 }
@@ -197,7 +200,7 @@ export function mountSaddleExplorer(host: HTMLElement, Chart: typeof ChartJs): {
     }
     ctx.stroke();
     const [sx, sy] = clampedView(frame, points[0]!.x, points[0]!.y);
-    ctx.fillStyle = getComputedStyle(host).getPropertyValue('--se-bg').trim() || '#fff';
+    ctx.fillStyle = colours.background;
     ctx.beginPath();
     ctx.arc(sx, sy, 4, 0, 2 * Math.PI);
     ctx.fill();
@@ -256,8 +259,9 @@ export function mountSaddleExplorer(host: HTMLElement, Chart: typeof ChartJs): {
     },
   };
 
+  // Rotated beside three stacked axes, a one-line title would be longer than its band.
   const axisStyle = (title: string) => ({
-    title: { display: true, text: title, color: colours.text },
+    title: { display: true, text: axisTitleLines(title), color: colours.text },
     grid: { color: colours.grid },
     border: { color: colours.axis },
   });

@@ -10,7 +10,7 @@
 import type { Placeholders } from '../../i18n/dictionary.ts';
 import { formatNumber, joinList, type Locale } from '../../i18n/locales.ts';
 import type { SaddleExplorerKey } from '../../i18n/widgets/saddle-explorer.ts';
-import type { SaddleFigure, SaddleFunction } from '../saddle-surface/model.ts';
+import type { SaddleFigure } from '../saddle-surface/model.ts';
 import { niceDomain, polylinePoints, type Domain } from '../shared/plot.ts';
 import {
   EXPLORER_MOMENTUM,
@@ -37,11 +37,6 @@ export const PICK_DIGITS = 2;
 
 /** How far one arrow key moves the start cursor, without and with Shift. */
 export const CURSOR_STEPS = { coarse: 0.1, fine: 0.01 } as const;
-
-/** The function drawn for a configuration: with or without the floor y⁴/4. */
-export function functionOf(floor: boolean): SaddleFunction {
-  return floor ? 'x2-y2+y4' : 'x2-y2';
-}
 
 /** The surface's square in the SVG view box: its size, the plotting square and its domain. */
 export interface SurfaceFrame {

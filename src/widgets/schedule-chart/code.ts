@@ -174,7 +174,9 @@ function writeSeriesSetup(w: Writer, spec: ChartSpec, i: number, withLabel: bool
     w.text('\n');
   } else {
     w.text('const optimizer = new SGD(params, { lr: ').value(`series.${i}.lr`, series.lr);
-    w.text(`, momentum: ${literal(series.momentum ?? SGD_MOMENTUM, 'typescript')} });\nconst scheduler = `);
+    w.text(
+      `, momentum: ${literal(series.momentum ?? SGD_MOMENTUM, 'typescript')} });\nconst scheduler = `,
+    );
     writeScheduler(w, series, `series.${i}`, 0);
     w.text(';\n');
   }

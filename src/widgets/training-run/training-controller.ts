@@ -29,6 +29,7 @@ import {
 } from './model.ts';
 import type { SessionOptions, SessionStatus, WorkerRequest, WorkerResponse } from './session.ts';
 import {
+  axisTitleLines,
   boundaryLines,
   epochPoints,
   epochStatus,
@@ -233,8 +234,9 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
     },
   };
 
+  // Rotated beside three stacked axes, a one-line title would be longer than its band.
   const axisStyle = (title: string) => ({
-    title: { display: true, text: title, color: colours.text },
+    title: { display: true, text: axisTitleLines(title), color: colours.text },
     grid: { color: colours.grid },
     border: { color: colours.axis },
   });
