@@ -55,6 +55,22 @@ function sidebarItem(slug) {
  * rehype-katex reports TeX it cannot parse as a file message and renders it as red source text.
  * Turning those messages into a build error keeps broken formulas from being published.
  */
+/**
+ * A display formula wider than the column scrolls sideways; keyboard users can only scroll it
+ * if it can take focus (axe: scrollable-region-focusable), so every display gets tabindex 0.
+ */
+function rehypeFocusableMathDisplays() {
+  /** @param {any} node */
+  const visit = (node) => {
+    const classes = node.properties?.className;
+    if (node.type === 'element' && Array.isArray(classes) && classes.includes('katex-display')) {
+      node.properties.tabIndex = 0;
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  return visit;
+}
+
 function rehypeFailOnKatexErrors() {
   /** @param {unknown} _tree @param {import('vfile').VFile} file */
   return (_tree, file) => {
@@ -165,7 +181,11 @@ export default defineConfig({
     // processor does, and @astrojs/mdx (added by Starlight) inherits it for .mdx files.
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }], rehypeFailOnKatexErrors],
+      rehypePlugins: [
+        [rehypeKatex, { output: 'htmlAndMathml' }],
+        rehypeFailOnKatexErrors,
+        rehypeFocusableMathDisplays,
+      ],
     }),
   },
   integrations: [

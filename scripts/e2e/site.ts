@@ -62,7 +62,7 @@ export function isBuildStale(): boolean {
  */
 function astroEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  delete env['NODE_ENV'];
+  for (const key of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST']) delete env[key];
   for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
   return env;
 }

@@ -282,10 +282,13 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
       ticks: {
         color: colours.axis,
         maxTicksLimit: 4,
+        // A loss spans about one decade here: label 1, 2 and 5 times powers of ten.
         callback: (v) => {
           const n = Number(v);
-          const power = Math.log10(n);
-          return Math.abs(power - Math.round(power)) < 1e-9 ? formatValue(locale, n, 3) : '';
+          const mantissa = n / 10 ** Math.floor(Math.log10(n) + 1e-12);
+          return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6)
+            ? formatValue(locale, n, 3)
+            : '';
         },
       },
     },
