@@ -24,6 +24,7 @@ import {
   fromView,
   moveCursor,
   pickStart,
+  pointsUpTo,
   problemMessage,
   readShareHash,
   restartSteps,
@@ -32,6 +33,7 @@ import {
   stepStatus,
   stepsPerFrame,
   surfaceFrame,
+  thinSeries,
   toView,
   trajectoryPoints,
   type SurfaceFrame,
@@ -134,6 +136,30 @@ describe('the chart', () => {
     expect(series.gradNorm[0]).toEqual({ x: 0, y: 2 });
     expect(series.gradNorm[1]!.y).toBeNaN();
     expect(series.lr.map((p) => p.y)).toEqual([0.1, 0.05]);
+  });
+
+  it('thins long curves to a few points per pixel column, keeping peaks and order', () => {
+    const points = Array.from({ length: 1000 }, (_, t) =>
+      point(t, 0, 0, t === 537 ? 9 : 0.01, t % 2 === 0 ? 1 : 0),
+    );
+    const thin = thinSeries(chartSeries(points), 10);
+    // 100 steps per column: at most first, lowest, highest and last of each.
+    expect(thin.lr.length).toBeLessThanOrEqual(40);
+    expect(thin.lr.some((p) => p.y === 9 && p.x === 537)).toBe(true);
+    expect(thin.lr[0]!.x).toBe(0);
+    expect(thin.lr.at(-1)!.x).toBe(999);
+    const xs = thin.lr.map((p) => p.x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    // Short runs are kept whole.
+    expect(thinSeries(chartSeries(points.slice(0, 30)), 10).lr).toHaveLength(30);
+  });
+
+  it('shows the points of a curve up to the current step', () => {
+    const curve = [0, 2, 3, 7, 9].map((x) => ({ x, y: x }));
+    expect(pointsUpTo(curve, 0).map((p) => p.x)).toEqual([0]);
+    expect(pointsUpTo(curve, 6).map((p) => p.x)).toEqual([0, 2, 3]);
+    expect(pointsUpTo(curve, 9)).toHaveLength(5);
+    expect(pointsUpTo(curve, -1)).toEqual([]);
   });
 
   it('fixes the axes to nice ranges around the whole run', () => {

@@ -38,6 +38,7 @@ import {
   joinSentences,
   moveCursor,
   pickStart,
+  pointsUpTo,
   problemMessage,
   readShareHash,
   restartSteps,
@@ -46,6 +47,7 @@ import {
   stepStatus,
   stepsPerFrame,
   surfaceFrame,
+  thinSeries,
   type ChartPoint,
   type ChartRanges,
   type ChartSeries,
@@ -89,6 +91,7 @@ function readColours(host: HTMLElement): Colours {
 interface Computed {
   readonly config: ExplorerConfig;
   readonly run: ExplorerRun;
+  /** The chart's curves, thinned for drawing. */
   readonly series: ChartSeries;
   readonly ranges: ChartRanges;
   readonly restarts: number[];
@@ -101,7 +104,7 @@ function compute(config: ExplorerConfig): Computed {
   return {
     config,
     run,
-    series: chartSeries(run.points),
+    series: thinSeries(chartSeries(run.points)),
     ranges: chartRanges(run.points),
     restarts: restartSteps(run.points, config.schedule),
     escape: escapeStep(run.points, ESCAPE_THRESHOLD),
@@ -381,11 +384,10 @@ export function mountSaddleExplorer(host: HTMLElement, Chart: typeof ChartJs): {
   };
 
   const updateChart = () => {
-    const n = shown + 1;
     const [loss, grad, lr] = chart.data.datasets;
-    loss!.data = state.series.loss.slice(0, n);
-    grad!.data = state.series.gradNorm.slice(0, n);
-    lr!.data = state.series.lr.slice(0, n);
+    loss!.data = pointsUpTo(state.series.loss, shown);
+    grad!.data = pointsUpTo(state.series.gradNorm, shown);
+    lr!.data = pointsUpTo(state.series.lr, shown);
     chart.update('none');
   };
 

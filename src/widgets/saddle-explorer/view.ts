@@ -11,7 +11,7 @@ import type { Placeholders } from '../../i18n/dictionary.ts';
 import { formatNumber, joinList, type Locale } from '../../i18n/locales.ts';
 import type { SaddleExplorerKey } from '../../i18n/widgets/saddle-explorer.ts';
 import type { SaddleFigure } from '../saddle-surface/model.ts';
-import { niceDomain, polylinePoints, type Domain } from '../shared/plot.ts';
+import { decimate, niceDomain, polylinePoints, type Domain } from '../shared/plot.ts';
 import {
   EXPLORER_MOMENTUM,
   escapeStep,
@@ -218,6 +218,47 @@ export function chartSeries(points: readonly ExplorerPoint[]): ChartSeries {
     gradNorm: points.map((point) => ({ x: point.t, y: point.gradNorm > 0 ? point.gradNorm : NaN })),
     lr: points.map((point) => ({ x: point.t, y: point.lr })),
   };
+}
+
+/** Pixel columns the chart's curves are thinned to (more than any chart here is wide). */
+export const CHART_COLUMNS = 800;
+
+/**
+ * The chart's curves thinned for drawing: per pixel column, the first, lowest, highest and last
+ * point of each curve (see `decimate`), so a run of 10,000 steps draws as a few thousand points
+ * and looks the same. Runs shorter than four points per column are kept whole.
+ *
+ * @param series - The full curves.
+ * @param columns - Pixel columns the step axis spans.
+ * @returns Thinned curves, still in step order.
+ */
+export function thinSeries(series: ChartSeries, columns = CHART_COLUMNS): ChartSeries {
+  const thin = (points: ChartPoint[]) => {
+    const xs = points.map((point) => point.x);
+    // Gaps (NaN) compare as neither low nor high; they are kept when they open a column.
+    const ys = points.map((point) => (Number.isNaN(point.y) ? 0 : point.y));
+    return decimate(xs, ys, columns).map((i) => points[i]!);
+  };
+  return { loss: thin(series.loss), gradNorm: thin(series.gradNorm), lr: thin(series.lr) };
+}
+
+/**
+ * The points of a curve up to a step: those with `x ≤ t`, found by bisection (the curve is in
+ * step order).
+ *
+ * @param points - A curve in step order.
+ * @param t - The last step shown.
+ * @returns The leading points, a new array.
+ */
+export function pointsUpTo(points: readonly ChartPoint[], t: number): ChartPoint[] {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]!.x <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return points.slice(0, lo);
 }
 
 /** Fixed ranges of the chart's axes for a whole run, so the axes stay put while it plays. */
