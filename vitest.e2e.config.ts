@@ -7,7 +7,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['test/e2e/**/*.test.ts'],
+    // The gates over dist/ (budgets, links, the /lr/ build) run here, one file at a time, like the
+    // browser tests: they build and drive Chromium too.
+    include: ['test/e2e/**/*.test.ts', 'test/gates/**/*.test.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
     // One browser per test file is plenty; running files one at a time keeps timings stable.
     fileParallelism: false,
