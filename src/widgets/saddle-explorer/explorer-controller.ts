@@ -10,7 +10,8 @@
  *
  * @module
  */
-import type { Chart as ChartJs, ChartDataset, ChartOptions, Plugin } from 'chart.js';
+import { lineDataset } from '../shared/line-dataset.ts';
+import type { Chart as ChartJs, ChartOptions, Plugin } from 'chart.js';
 import { onThemeChange } from '../../components/theme.ts';
 import { isLocale, localeInfo, type Locale } from '../../i18n/locales.ts';
 import { useSaddleExplorerTranslations } from '../../i18n/widgets/saddle-explorer.ts';
@@ -320,22 +321,7 @@ export function mountSaddleExplorer(host: HTMLElement, Chart: typeof ChartJs): {
     };
   };
 
-  const dataset = (
-    label: string,
-    axis: string,
-    colour: string,
-  ): ChartDataset<'line', ChartPoint[]> => ({
-    label,
-    data: [],
-    yAxisID: axis,
-    borderColor: colour,
-    backgroundColor: colour,
-    borderWidth: 2,
-    pointRadius: 0,
-    pointHoverRadius: 3,
-    pointHitRadius: 4,
-    tension: 0,
-  });
+  const dataset = lineDataset<ChartPoint>;
 
   const chart = new Chart<'line', ChartPoint[]>(chartCanvas, {
     type: 'line',

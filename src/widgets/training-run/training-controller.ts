@@ -11,7 +11,8 @@
  *
  * @module
  */
-import type { Chart as ChartJs, ChartDataset, ChartOptions, Plugin } from 'chart.js';
+import { lineDataset } from '../shared/line-dataset.ts';
+import type { Chart as ChartJs, ChartOptions, Plugin } from 'chart.js';
 import { onThemeChange } from '../../components/theme.ts';
 import { isLocale, localeInfo, type Locale } from '../../i18n/locales.ts';
 import { useTrainingRunTranslations } from '../../i18n/widgets/training-run.ts';
@@ -294,22 +295,7 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
     },
   });
 
-  const dataset = (
-    label: string,
-    axis: string,
-    colour: string,
-  ): ChartDataset<'line', ChartPoint[]> => ({
-    label,
-    data: [],
-    yAxisID: axis,
-    borderColor: colour,
-    backgroundColor: colour,
-    borderWidth: 2,
-    pointRadius: 0,
-    pointHoverRadius: 3,
-    pointHitRadius: 4,
-    tension: 0,
-  });
+  const dataset = lineDataset<ChartPoint>;
 
   const chart = new Chart<'line', ChartPoint[]>(chartCanvas, {
     type: 'line',
