@@ -81,9 +81,12 @@ describe.each(['en', 'zh-cn'] as const)('/%s/playground/', (locale) => {
     expect(await paintedPixels(widget)).toBeGreaterThan(5_000);
     const canvas = widget.locator('.pg-plot canvas');
     expect(await canvas.getAttribute('role')).toBe('img');
-    expect(await canvas.getAttribute('aria-label')).toMatch(
-      locale === 'en' ? /^Line chart of the learning rate over 100 epochs\./ : /^100 轮内学习率/,
-    );
+    // The summary follows the first drawing by a task.
+    await expect
+      .poll(() => canvas.getAttribute('aria-label'))
+      .toMatch(
+        locale === 'en' ? /^Line chart of the learning rate over 100 epochs\./ : /^100 轮内学习率/,
+      );
     expect(await widget.locator('.pg-card').count()).toBe(1);
     expect(await widget.locator('.pg-noscript').isVisible()).toBe(false);
     // The address holds the state from the start.

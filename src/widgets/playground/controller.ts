@@ -271,7 +271,6 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   };
 
   const draw = () => {
-    const spec = toChartSpec(state);
     const shown: ChartDataset<'line', Point[]>[] = [];
     verticals = [];
     curves.forEach((curve, i) => {
@@ -295,7 +294,12 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     if (scaleKey !== lastScaleKey) chart.options.scales = scales();
     lastScaleKey = scaleKey;
     chart.update('none');
-    canvas.setAttribute('aria-label', chartSummary(tc, locale, spec, curves));
+  };
+
+  // The canvas's accessible summary describes every curve in words; it follows the redraw with the
+  // code and the table (see updateTexts), as it costs as much as a tenth of the redraw.
+  const describeChart = () => {
+    canvas.setAttribute('aria-label', chartSummary(tc, locale, toChartSpec(state), curves));
   };
 
   const swatchItem = (classes: string, text: string) => {
@@ -310,22 +314,27 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   };
 
   const updateLegend = () => {
-    const items = curves.map((curve, i) => swatchItem(`pg-s${i + 1}`, curve.label));
+    const entries: [classes: string, text: string][] = curves.map((curve, i) => [
+      `pg-s${i + 1}`,
+      curve.label,
+    ]);
     const all = state.series.map((_, i) => markers(state, i, curves[i]!));
     if (all.some((found) => found.restarts.length > 0)) {
-      items.push(swatchItem('pg-swatch-marker', tc('legend.restart')));
+      entries.push(['pg-swatch-marker', tc('legend.restart')]);
     }
     if (all.some((found) => found.milestones.length > 0)) {
-      items.push(swatchItem('pg-swatch-marker pg-swatch-milestone', t('legend.milestone')));
+      entries.push(['pg-swatch-marker pg-swatch-milestone', t('legend.milestone')]);
     }
     if (state.series.some(cyclesMomentum)) {
-      items.push(swatchItem('pg-swatch-dashed', t('legend.momentum')));
+      entries.push(['pg-swatch-dashed', t('legend.momentum')]);
     }
-    const legend = find<HTMLElement>('.pg-legend');
-    const text = items.map((item) => `${item.firstElementChild!.className}:${item.textContent}`);
-    if (text.join('\n') === legendText) return;
-    legendText = text.join('\n');
-    legend.replaceChildren(...items);
+    // Most edits change no legend entry: compare before building any element.
+    const text = entries.map(([classes, label]) => `${classes}:${label}`).join('\n');
+    if (text === legendText) return;
+    legendText = text;
+    find<HTMLElement>('.pg-legend').replaceChildren(
+      ...entries.map(([classes, label]) => swatchItem(classes, label)),
+    );
   };
 
   const cell = (tag: 'th' | 'td', text: string, scope?: 'col' | 'row') => {
@@ -401,7 +410,11 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     addressTimer = setTimeout(guarded(updateAddress), ADDRESS_DELAY);
   };
 
+  let problemsShown = true;
   const clearProblems = () => {
+    // Nearly every redraw follows a valid edit with nothing to clear.
+    if (!problemsShown) return;
+    problemsShown = false;
     host.querySelectorAll('.pg-error').forEach((element) => element.remove());
     for (const control of controls.values()) {
       control.removeAttribute('aria-invalid');
@@ -411,6 +424,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
 
   const showProblems = (problems: readonly FieldProblem[]) => {
     clearProblems();
+    problemsShown = true;
     const messages: string[] = [];
     for (const problem of problems) {
       const path = problem.path ?? lastEdited ?? 'epochs';
@@ -442,6 +456,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   let textTimer: ReturnType<typeof setTimeout> | undefined;
   const updateTexts = () => {
     textTimer = undefined;
+    describeChart();
     updateCode();
     if (tableBox.open) updateTable();
     else tableStale = true;
