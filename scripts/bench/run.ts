@@ -4,12 +4,20 @@
  * - Per-step cost of every scheduler in Node, and of the same configuration in real PyTorch
  *   (Debian's /usr/bin/python3 with python3-torch) when it is available, with the ratio.
  * - Time to sample a 100,000-step curve with sampleSchedule.
+ * - The widgets in headless Chromium on the built site (built first when stale), each script in its
+ *   own process: the playground's redraw ({@link ./playground.ts}), the saddle explorer's frame
+ *   rate and the training run's epochs per second ({@link ./widgets.ts}).
+ *
+ * `-- --readme` writes what it printed into README.md between the `bench` markers. The first line
+ * names the machine's load average, as the browser figures move with it.
  *
  * Not a test: figures depend on the machine; compare ratios within one run.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { ensureBuilt } from '../e2e/site.ts';
 import {
   ChainedScheduler,
   ConstantLR,
@@ -152,7 +160,10 @@ function say(line: string): void {
 
 function main(): void {
   const torch = pytorchNsPerStep();
-  say(`node ${process.version}; PyTorch ${torch ? torch['torch_version'] : 'not available'}`);
+  say(
+    `node ${process.version}; PyTorch ${torch ? torch['torch_version'] : 'not available'}; ` +
+      `${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the start`,
+  );
   say('');
   say('| scheduler | TypeScript ns/step | PyTorch ns/step | speed-up |');
   say('|---|---:|---:|---:|');
@@ -190,12 +201,29 @@ function main(): void {
   );
 }
 
+/** The browser benchmarks, each in its own process; what they print becomes part of the report. */
+async function browserFigures(): Promise<void> {
+  // Built here, with the build's log on the console, so that the scripts' output is only figures.
+  await ensureBuilt();
+  say('');
+  say('Widgets in headless Chromium (Debian `/usr/bin/chromium`), built site:');
+  say('');
+  for (const script of ['playground.ts', 'widgets.ts']) {
+    const out = execFileSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    for (const line of out.trim().split('\n')) say(`- ${line}`);
+  }
+}
+
 const one = process.argv.indexOf('--one');
 if (one !== -1) {
   const config = configs.find((c) => c.name === process.argv[one + 1]) as Config;
   withoutWarnings(() => console.log(nodeNsPerStep(config)));
 } else {
   withoutWarnings(main);
+  await browserFigures();
 }
 
 if (one === -1 && process.argv.includes('--readme')) {
