@@ -12,6 +12,7 @@ import { formatNumber, joinList, type Locale } from '../../i18n/locales.ts';
 import type { SaddleExplorerKey } from '../../i18n/widgets/saddle-explorer.ts';
 import type { SaddleFigure } from '../saddle-surface/model.ts';
 import { decimate, niceDomain, polylinePoints, type Domain } from '../shared/plot.ts';
+import { readShareHash as fieldsFrom, shareHash as fragmentFor } from '../shared/share-hash.ts';
 import {
   EXPLORER_MOMENTUM,
   escapeStep,
@@ -527,7 +528,7 @@ export function joinSentences(locale: Locale, sentences: readonly string[]): str
 
 /**
  * The address fragment that restores a setup: `#<id>?<field>=<value>&…` with every field of the
- * configuration. The element's id comes first, so a page with several explorers knows whose it is.
+ * configuration (see the shared `shareHash`).
  *
  * @param id - The element's id.
  * @param config - A valid configuration.
@@ -536,13 +537,13 @@ export function joinSentences(locale: Locale, sentences: readonly string[]): str
  * shareHash('saddle-explorer', config); // '#saddle-explorer?x0=1&y0=0.001&floor=true&…'
  */
 export function shareHash(id: string, config: ExplorerConfig): string {
-  return `#${id}?${new URLSearchParams(serializeExplorerConfig(config)).toString()}`;
+  return fragmentFor(id, serializeExplorerConfig(config));
 }
 
 /**
- * The fields a shared address gives an explorer: the query after `#<id>?`, keeping only the
- * configuration's own field names (anything else in the address is ignored, never applied).
- * The values are still untrusted text; `parseExplorerConfig` checks them.
+ * The fields a shared address gives an explorer: only the configuration's own field names (see
+ * the shared `readShareHash`). The values are still untrusted text; `parseExplorerConfig` checks
+ * them.
  *
  * @param hash - `location.hash`.
  * @param id - The element's id.
@@ -550,19 +551,9 @@ export function shareHash(id: string, config: ExplorerConfig): string {
  * @example
  * readShareHash('#saddle-explorer?lr=0.1&evil=1', 'saddle-explorer'); // { lr: '0.1' }
  */
-export function readShareHash(hash: string, id: string): Record<string, string> | undefined {
-  const prefix = `#${id}?`;
-  if (!hash.startsWith(prefix)) return undefined;
-  let query: URLSearchParams;
-  try {
-    query = new URLSearchParams(hash.slice(prefix.length));
-  } catch {
-    return undefined;
-  }
-  const fields: Record<string, string> = {};
-  for (const field of Object.keys(explorerFieldRules)) {
-    const value = query.get(field);
-    if (value !== null) fields[field] = value;
-  }
-  return fields;
+export function readShareHash(
+  hash: string,
+  id: string,
+): Partial<Record<string, string>> | undefined {
+  return fieldsFrom(hash, id, Object.keys(explorerFieldRules));
 }
