@@ -12,7 +12,9 @@
 
 import type {
   ClassMapping,
+  DefaultValue,
   ErrorMapping,
+  Localized,
   MemberMapping,
   NotPorted,
   ParamMapping,
@@ -24,38 +26,144 @@ const schedulerDocs = (name: string): string =>
 const optimizerDocs = (name: string): string => `${DOCS}generated/torch.optim.${name}.html`;
 
 const optimizerArg: ParamMapping = { name: 'optimizer', positional: true };
-const lastEpoch: ParamMapping = { name: 'last_epoch', default: { py: '-1', value: -1 } };
 const paramsArg: ParamMapping = { name: 'params', positional: true };
+
+/** An optional parameter with its default as PyTorch's signature spells it, and its value. */
+const optional = (name: string, py: string, value: DefaultValue): ParamMapping => ({
+  name,
+  default: { py, value },
+});
+
+/** An optional parameter every param group stores under its own name (the optimizers'). */
+const groupOption = (name: string, py: string, value: DefaultValue): ParamMapping => ({
+  ...optional(name, py, value),
+  stored: { group: name },
+});
+
+/** An optional parameter an instance keeps, as given, in `attribute`. */
+const attributeOption = (
+  name: string,
+  py: string,
+  value: DefaultValue,
+  attribute: string,
+): ParamMapping => ({ ...optional(name, py, value), stored: { attribute } });
+
+const keywordOnly = (param: ParamMapping): ParamMapping => ({ ...param, keywordOnly: true });
+
+const lastEpoch = optional('last_epoch', '-1', -1);
 
 /** PyTorch's device and autograd switches, which have no meaning without tensors. */
 const unsupported = (name: string, py: 'None' | 'False'): ParamMapping => ({
-  name,
-  default: { py, value: py === 'None' ? null : false },
-  keywordOnly: true,
+  ...keywordOnly(optional(name, py, py === 'None' ? null : false)),
   unsupported: true,
 });
 
 const same = (name: string): MemberMapping => ({ py: name, ts: name });
 
+/** A snake_case member the port spells in camelCase (`get_last_lr` → `getLastLr`). */
+const camel = (py: string): MemberMapping => ({
+  py,
+  ts: py.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase()),
+});
+
+/** A member whose behaviour differs beyond its name. */
+const noted = (member: MemberMapping, note: Localized): MemberMapping => ({ ...member, note });
+
 /** Methods every epoch-based scheduler and composite shares. */
 const schedulerCore: readonly MemberMapping[] = [
   same('step'),
-  { py: 'get_last_lr', ts: 'getLastLr' },
-  {
-    py: 'state_dict',
-    ts: 'stateDict',
-    note: {
-      en: 'Returns a deep copy that survives `JSON.stringify`/`JSON.parse`.',
-      'zh-cn': '返回深拷贝，可经 `JSON.stringify`/`JSON.parse` 往返。',
-    },
-  },
-  { py: 'load_state_dict', ts: 'loadStateDict' },
+  camel('get_last_lr'),
+  noted(camel('state_dict'), {
+    en: 'Returns a deep copy that survives `JSON.stringify`/`JSON.parse`.',
+    'zh-cn': '返回深拷贝，可经 `JSON.stringify`/`JSON.parse` 往返。',
+  }),
+  camel('load_state_dict'),
 ];
 
-const lambdaNote = {
-  en: 'The state dict holds `null` for every function in `lr_lambdas`; PyTorch saves `None` for plain functions too.',
-  'zh-cn': '状态字典中 `lr_lambdas` 的每个函数都记为 `null`；PyTorch 对普通函数同样保存 `None`。',
-};
+/** The state-dict keys `LRScheduler` itself saves, after a subclass's own. */
+const lrSchedulerStateKeys: readonly string[] = [
+  'base_lrs',
+  'last_epoch',
+  '_step_count',
+  '_is_initial',
+  '_get_lr_called_within_step',
+  '_last_lr',
+];
+
+const optimizerStateKeys: readonly string[] = ['state', 'param_groups'];
+
+/** The optimizers' shared options, with newest PyTorch's defaults. */
+const lrOption = groupOption('lr', '1e-3', 1e-3);
+const maximizeOption = keywordOnly(groupOption('maximize', 'False', false));
+const betasOption = groupOption('betas', '(0.9, 0.999)', [0.9, 0.999]);
+const epsOption = groupOption('eps', '1e-8', 1e-8);
+const amsgradOption = groupOption('amsgrad', 'False', false);
+
+const adamGroupKeys: readonly string[] = [
+  'params',
+  'lr',
+  'betas',
+  'eps',
+  'weight_decay',
+  'amsgrad',
+  'maximize',
+  'decoupled_weight_decay',
+];
+
+type Derived = 'kind' | 'pytorch' | 'docs';
+
+/** A concrete optimizer: it inherits everything but `step()` and adds no top-level state keys. */
+const optimizer = (
+  row: Omit<ClassMapping, Derived | 'inherits' | 'methods' | 'attributes' | 'stateDictKeys'>,
+): ClassMapping => ({
+  kind: 'optimizer',
+  pytorch: `torch.optim.${row.name}`,
+  docs: optimizerDocs(row.name),
+  inherits: 'Optimizer',
+  methods: [same('step')],
+  attributes: [],
+  stateDictKeys: optimizerStateKeys,
+  ...row,
+});
+
+/** A class of `torch.optim.lr_scheduler`. */
+const scheduler = (row: Omit<ClassMapping, Derived>): ClassMapping => ({
+  kind: 'scheduler',
+  pytorch: `torch.optim.lr_scheduler.${row.name}`,
+  docs: schedulerDocs(row.name),
+  ...row,
+});
+
+/**
+ * A subclass of `LRScheduler`: by default it overrides no public method and, as every one
+ * does, adds `initial_lr` to the param groups.
+ */
+const lrScheduler = (
+  row: Omit<ClassMapping, Derived | 'inherits' | 'methods' | 'groupKeys'> &
+    Partial<Pick<ClassMapping, 'methods' | 'groupKeys'>>,
+): ClassMapping =>
+  scheduler({ inherits: 'LRScheduler', methods: [], groupKeys: ['initial_lr'], ...row });
+
+/** `LambdaLR` and `MultiplicativeLR`: one `lr_lambda` per group, saved as `null`. */
+const lambdaScheduler = (name: string, summary: Localized): ClassMapping =>
+  lrScheduler({
+    name,
+    summary,
+    params: [optimizerArg, { name: 'lr_lambda' }, lastEpoch],
+    attributes: [camel('lr_lambdas')],
+    stateDictKeys: [...lrSchedulerStateKeys, 'lr_lambdas'],
+    notes: [
+      {
+        en: 'The state dict holds `null` for every function in `lr_lambdas`; PyTorch saves `None` for plain functions too.',
+        'zh-cn':
+          '状态字典中 `lr_lambdas` 的每个函数都记为 `null`；PyTorch 对普通函数同样保存 `None`。',
+      },
+    ],
+  });
+
+const totalItersOption = attributeOption('total_iters', '5', 5, 'totalIters');
+const etaMinOption = attributeOption('eta_min', '0.0', 0.0, 'etaMin');
+const cycleMomentumOption = attributeOption('cycle_momentum', 'True', true, 'cycleMomentum');
 
 /** Every exported optimizer and scheduler class, base classes first. */
 export const classMappings: readonly ClassMapping[] = [
@@ -86,53 +194,33 @@ export const classMappings: readonly ClassMapping[] = [
     },
     params: [paramsArg, { name: 'defaults', positional: true }],
     methods: [
-      {
-        py: 'step',
-        ts: 'step',
-        note: {
-          en: 'Takes the optional closure; returns its loss.',
-          'zh-cn': '可传入闭包，返回闭包的损失。',
-        },
-      },
-      {
-        py: 'zero_grad',
-        ts: 'zeroGrad',
-        note: {
-          en: '`set_to_none=True` is the positional `setToNone = true`.',
-          'zh-cn': '`set_to_none=True` 对应位置参数 `setToNone = true`。',
-        },
-      },
-      {
-        py: 'state_dict',
-        ts: 'stateDict',
-        note: {
-          en: 'Tensors become number arrays, so the result is plain JSON.',
-          'zh-cn': '张量写成数字数组，结果是纯 JSON。',
-        },
-      },
-      {
-        py: 'load_state_dict',
-        ts: 'loadStateDict',
-        note: {
-          en: 'Number arrays in the per-parameter state become `Float64Array`s again.',
-          'zh-cn': '逐参数状态中的数字数组会还原为 `Float64Array`。',
-        },
-      },
-      { py: 'add_param_group', ts: 'addParamGroup' },
+      noted(same('step'), {
+        en: 'Takes the optional closure; returns its loss.',
+        'zh-cn': '可传入闭包，返回闭包的损失。',
+      }),
+      noted(camel('zero_grad'), {
+        en: '`set_to_none=True` is the positional `setToNone = true`.',
+        'zh-cn': '`set_to_none=True` 对应位置参数 `setToNone = true`。',
+      }),
+      noted(camel('state_dict'), {
+        en: 'Tensors become number arrays, so the result is plain JSON.',
+        'zh-cn': '张量写成数字数组，结果是纯 JSON。',
+      }),
+      noted(camel('load_state_dict'), {
+        en: 'Number arrays in the per-parameter state become `Float64Array`s again.',
+        'zh-cn': '逐参数状态中的数字数组会还原为 `Float64Array`。',
+      }),
+      camel('add_param_group'),
     ],
     attributes: [
-      { py: 'param_groups', ts: 'paramGroups' },
+      camel('param_groups'),
       same('defaults'),
-      {
-        py: 'state',
-        ts: 'state',
-        note: {
-          en: 'A `Map` keyed by the parameter object, where PyTorch has a dict keyed by tensor.',
-          'zh-cn': '以参数对象为键的 `Map`；PyTorch 中是以张量为键的 dict。',
-        },
-      },
+      noted(same('state'), {
+        en: 'A `Map` keyed by the parameter object, where PyTorch has a dict keyed by tensor.',
+        'zh-cn': '以参数对象为键的 `Map`；PyTorch 中是以张量为键的 dict。',
+      }),
     ],
-    stateDictKeys: ['state', 'param_groups'],
+    stateDictKeys: optimizerStateKeys,
     groupKeys: ['params'],
     notes: [
       {
@@ -142,44 +230,24 @@ export const classMappings: readonly ClassMapping[] = [
       },
     ],
   },
-  {
+  optimizer({
     name: 'SGD',
-    kind: 'optimizer',
-    pytorch: 'torch.optim.SGD',
-    docs: optimizerDocs('SGD'),
-    inherits: 'Optimizer',
     summary: {
       en: 'Stochastic gradient descent with momentum, Nesterov, weight decay.',
       'zh-cn': '随机梯度下降，可选动量、Nesterov 动量与权重衰减。',
     },
     params: [
       paramsArg,
-      { name: 'lr', default: { py: '1e-3', value: 1e-3 }, stored: { group: 'lr' } },
-      { name: 'momentum', default: { py: '0', value: 0 }, stored: { group: 'momentum' } },
-      { name: 'dampening', default: { py: '0', value: 0 }, stored: { group: 'dampening' } },
-      {
-        name: 'weight_decay',
-        default: { py: '0', value: 0 },
-        stored: { group: 'weight_decay' },
-      },
-      {
-        name: 'nesterov',
-        default: { py: 'False', value: false },
-        stored: { group: 'nesterov' },
-      },
-      {
-        name: 'maximize',
-        default: { py: 'False', value: false },
-        keywordOnly: true,
-        stored: { group: 'maximize' },
-      },
+      lrOption,
+      groupOption('momentum', '0', 0),
+      groupOption('dampening', '0', 0),
+      groupOption('weight_decay', '0', 0),
+      groupOption('nesterov', 'False', false),
+      maximizeOption,
       unsupported('foreach', 'None'),
       unsupported('differentiable', 'False'),
       unsupported('fused', 'None'),
     ],
-    methods: [same('step')],
-    attributes: [],
-    stateDictKeys: ['state', 'param_groups'],
     groupKeys: ['params', 'lr', 'momentum', 'dampening', 'weight_decay', 'nesterov', 'maximize'],
     notes: [
       {
@@ -187,62 +255,28 @@ export const classMappings: readonly ClassMapping[] = [
         'zh-cn': '逐参数状态：`momentum_buffer`，仅在参数组有动量时存在。',
       },
     ],
-  },
-  {
+  }),
+  optimizer({
     name: 'Adam',
-    kind: 'optimizer',
-    pytorch: 'torch.optim.Adam',
-    docs: optimizerDocs('Adam'),
-    inherits: 'Optimizer',
     summary: {
       en: 'Adam, optionally AMSGrad or decoupled weight decay.',
       'zh-cn': 'Adam，可选 AMSGrad 或解耦权重衰减。',
     },
     params: [
       paramsArg,
-      { name: 'lr', default: { py: '1e-3', value: 1e-3 }, stored: { group: 'lr' } },
-      {
-        name: 'betas',
-        default: { py: '(0.9, 0.999)', value: [0.9, 0.999] },
-        stored: { group: 'betas' },
-      },
-      { name: 'eps', default: { py: '1e-8', value: 1e-8 }, stored: { group: 'eps' } },
-      {
-        name: 'weight_decay',
-        default: { py: '0', value: 0 },
-        stored: { group: 'weight_decay' },
-      },
-      { name: 'amsgrad', default: { py: 'False', value: false }, stored: { group: 'amsgrad' } },
+      lrOption,
+      betasOption,
+      epsOption,
+      groupOption('weight_decay', '0', 0),
+      amsgradOption,
       unsupported('foreach', 'None'),
-      {
-        name: 'maximize',
-        default: { py: 'False', value: false },
-        keywordOnly: true,
-        stored: { group: 'maximize' },
-      },
+      maximizeOption,
       unsupported('capturable', 'False'),
       unsupported('differentiable', 'False'),
       unsupported('fused', 'None'),
-      {
-        name: 'decoupled_weight_decay',
-        default: { py: 'False', value: false },
-        keywordOnly: true,
-        stored: { group: 'decoupled_weight_decay' },
-      },
+      keywordOnly(groupOption('decoupled_weight_decay', 'False', false)),
     ],
-    methods: [same('step')],
-    attributes: [],
-    stateDictKeys: ['state', 'param_groups'],
-    groupKeys: [
-      'params',
-      'lr',
-      'betas',
-      'eps',
-      'weight_decay',
-      'amsgrad',
-      'maximize',
-      'decoupled_weight_decay',
-    ],
+    groupKeys: adamGroupKeys,
     notes: [
       {
         en: "Per-parameter state: `step` (a number, where PyTorch keeps a 0-d tensor), `exp_avg`, `exp_avg_sq`, and `max_exp_avg_sq` with AMSGrad. `betas` is an array, PyTorch's tuple.",
@@ -250,68 +284,36 @@ export const classMappings: readonly ClassMapping[] = [
           '逐参数状态：`step`（数字；PyTorch 中是 0 维张量）、`exp_avg`、`exp_avg_sq`，启用 AMSGrad 时还有 `max_exp_avg_sq`。`betas` 是数组，对应 PyTorch 的元组。',
       },
     ],
-  },
-  {
+  }),
+  optimizer({
     name: 'AdamW',
-    kind: 'optimizer',
-    pytorch: 'torch.optim.AdamW',
-    docs: optimizerDocs('AdamW'),
-    inherits: 'Optimizer',
     summary: {
       en: 'Adam with decoupled weight decay.',
       'zh-cn': '使用解耦权重衰减的 Adam。',
     },
     params: [
       paramsArg,
-      { name: 'lr', default: { py: '1e-3', value: 1e-3 }, stored: { group: 'lr' } },
-      {
-        name: 'betas',
-        default: { py: '(0.9, 0.999)', value: [0.9, 0.999] },
-        stored: { group: 'betas' },
-      },
-      { name: 'eps', default: { py: '1e-8', value: 1e-8 }, stored: { group: 'eps' } },
-      {
-        name: 'weight_decay',
-        default: { py: '1e-2', value: 1e-2 },
-        stored: { group: 'weight_decay' },
-      },
-      { name: 'amsgrad', default: { py: 'False', value: false }, stored: { group: 'amsgrad' } },
-      {
-        name: 'maximize',
-        default: { py: 'False', value: false },
-        keywordOnly: true,
-        stored: { group: 'maximize' },
-      },
+      lrOption,
+      betasOption,
+      epsOption,
+      groupOption('weight_decay', '1e-2', 1e-2),
+      amsgradOption,
+      maximizeOption,
       unsupported('foreach', 'None'),
       unsupported('capturable', 'False'),
       unsupported('differentiable', 'False'),
       unsupported('fused', 'None'),
     ],
-    methods: [same('step')],
-    attributes: [],
-    stateDictKeys: ['state', 'param_groups'],
-    groupKeys: [
-      'params',
-      'lr',
-      'betas',
-      'eps',
-      'weight_decay',
-      'amsgrad',
-      'maximize',
-      'decoupled_weight_decay',
-    ],
+    groupKeys: adamGroupKeys,
     notes: [
       {
         en: 'A subclass of `Adam` whose groups have `decoupled_weight_decay: true`, as in newest PyTorch.',
         'zh-cn': '是 `Adam` 的子类，参数组中 `decoupled_weight_decay: true`，与最新 PyTorch 相同。',
       },
     ],
-  },
-  {
+  }),
+  scheduler({
     name: 'LRScheduler',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.LRScheduler',
-    docs: schedulerDocs('LRScheduler'),
     abstract: true,
     subclassExample: [
       'class MyScheduler extends LRScheduler {',
@@ -330,37 +332,18 @@ export const classMappings: readonly ClassMapping[] = [
     },
     params: [optimizerArg, lastEpoch],
     methods: [
-      {
-        py: 'step',
-        ts: 'step',
-        note: {
-          en: '`step(epoch)` still works and warns that the argument is deprecated, as in PyTorch.',
-          'zh-cn': '`step(epoch)` 仍可用，并像 PyTorch 一样发出弃用警告。',
-        },
-      },
+      noted(same('step'), {
+        en: '`step(epoch)` still works and warns that the argument is deprecated, as in PyTorch.',
+        'zh-cn': '`step(epoch)` 仍可用，并像 PyTorch 一样发出弃用警告。',
+      }),
       ...schedulerCore.slice(1),
-      {
-        py: 'get_lr',
-        ts: 'getLr',
-        note: {
-          en: 'Warns when called outside `step()`; use `getLastLr()`.',
-          'zh-cn': '在 `step()` 之外调用会发出警告；请用 `getLastLr()`。',
-        },
-      },
+      noted(camel('get_lr'), {
+        en: 'Warns when called outside `step()`; use `getLastLr()`.',
+        'zh-cn': '在 `step()` 之外调用会发出警告；请用 `getLastLr()`。',
+      }),
     ],
-    attributes: [
-      same('optimizer'),
-      { py: 'base_lrs', ts: 'baseLrs' },
-      { py: 'last_epoch', ts: 'lastEpoch' },
-    ],
-    stateDictKeys: [
-      'base_lrs',
-      'last_epoch',
-      '_step_count',
-      '_is_initial',
-      '_get_lr_called_within_step',
-      '_last_lr',
-    ],
+    attributes: [same('optimizer'), camel('base_lrs'), camel('last_epoch')],
+    stateDictKeys: lrSchedulerStateKeys,
     groupKeys: ['initial_lr'],
     notes: [
       {
@@ -369,63 +352,17 @@ export const classMappings: readonly ClassMapping[] = [
           '子类实现 `getLr()`，并在构造函数末尾调用 `this.initialStep()`：JavaScript 在 `super()` 返回之后才给子类字段赋值，所以基类构造函数无法自己执行第一步。',
       },
     ],
-  },
-  {
-    name: 'LambdaLR',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.LambdaLR',
-    docs: schedulerDocs('LambdaLR'),
-    inherits: 'LRScheduler',
-    summary: {
-      en: 'Initial learning rate times `lr_lambda(epoch)`.',
-      'zh-cn': '初始学习率乘以 `lr_lambda(epoch)`。',
-    },
-    params: [optimizerArg, { name: 'lr_lambda' }, lastEpoch],
-    methods: [],
-    attributes: [{ py: 'lr_lambdas', ts: 'lrLambdas' }],
-    stateDictKeys: [
-      'base_lrs',
-      'last_epoch',
-      '_step_count',
-      '_is_initial',
-      '_get_lr_called_within_step',
-      '_last_lr',
-      'lr_lambdas',
-    ],
-    groupKeys: ['initial_lr'],
-    notes: [lambdaNote],
-  },
-  {
-    name: 'MultiplicativeLR',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.MultiplicativeLR',
-    docs: schedulerDocs('MultiplicativeLR'),
-    inherits: 'LRScheduler',
-    summary: {
-      en: 'Current learning rate times `lr_lambda(epoch)` at every step.',
-      'zh-cn': '每步把当前学习率乘以 `lr_lambda(epoch)`。',
-    },
-    params: [optimizerArg, { name: 'lr_lambda' }, lastEpoch],
-    methods: [],
-    attributes: [{ py: 'lr_lambdas', ts: 'lrLambdas' }],
-    stateDictKeys: [
-      'base_lrs',
-      'last_epoch',
-      '_step_count',
-      '_is_initial',
-      '_get_lr_called_within_step',
-      '_last_lr',
-      'lr_lambdas',
-    ],
-    groupKeys: ['initial_lr'],
-    notes: [lambdaNote],
-  },
-  {
+  }),
+  lambdaScheduler('LambdaLR', {
+    en: 'Initial learning rate times `lr_lambda(epoch)`.',
+    'zh-cn': '初始学习率乘以 `lr_lambda(epoch)`。',
+  }),
+  lambdaScheduler('MultiplicativeLR', {
+    en: 'Current learning rate times `lr_lambda(epoch)` at every step.',
+    'zh-cn': '每步把当前学习率乘以 `lr_lambda(epoch)`。',
+  }),
+  lrScheduler({
     name: 'StepLR',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.StepLR',
-    docs: schedulerDocs('StepLR'),
-    inherits: 'LRScheduler',
     summary: {
       en: 'Multiplies by `gamma` every `step_size` epochs.',
       'zh-cn': '每 `step_size` 轮乘以 `gamma`。',
@@ -433,29 +370,14 @@ export const classMappings: readonly ClassMapping[] = [
     params: [
       optimizerArg,
       { name: 'step_size', stored: { attribute: 'stepSize' } },
-      { name: 'gamma', default: { py: '0.1', value: 0.1 }, stored: { attribute: 'gamma' } },
+      attributeOption('gamma', '0.1', 0.1, 'gamma'),
       lastEpoch,
     ],
-    methods: [],
-    attributes: [{ py: 'step_size', ts: 'stepSize' }, same('gamma')],
-    stateDictKeys: [
-      'step_size',
-      'gamma',
-      'base_lrs',
-      'last_epoch',
-      '_step_count',
-      '_is_initial',
-      '_get_lr_called_within_step',
-      '_last_lr',
-    ],
-    groupKeys: ['initial_lr'],
-  },
-  {
+    attributes: [camel('step_size'), same('gamma')],
+    stateDictKeys: ['step_size', 'gamma', ...lrSchedulerStateKeys],
+  }),
+  lrScheduler({
     name: 'MultiStepLR',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.MultiStepLR',
-    docs: schedulerDocs('MultiStepLR'),
-    inherits: 'LRScheduler',
     summary: {
       en: 'Multiplies by `gamma` at each milestone epoch.',
       'zh-cn': '在每个里程碑轮次乘以 `gamma`。',
@@ -463,184 +385,77 @@ export const classMappings: readonly ClassMapping[] = [
     params: [
       optimizerArg,
       { name: 'milestones' },
-      { name: 'gamma', default: { py: '0.1', value: 0.1 }, stored: { attribute: 'gamma' } },
+      attributeOption('gamma', '0.1', 0.1, 'gamma'),
       lastEpoch,
     ],
-    methods: [],
     attributes: [
-      {
-        py: 'milestones',
-        ts: 'milestones',
-        note: {
-          en: "PyTorch's `Counter` becomes an object from epoch to count, `{ '30': 1, '80': 1 }`, as JSON keeps it.",
-          'zh-cn':
-            "PyTorch 的 `Counter` 变成从轮次到次数的对象 `{ '30': 1, '80': 1 }`，与 JSON 的保存方式一致。",
-        },
-      },
+      noted(same('milestones'), {
+        en: "PyTorch's `Counter` becomes an object from epoch to count, `{ '30': 1, '80': 1 }`, as JSON keeps it.",
+        'zh-cn':
+          "PyTorch 的 `Counter` 变成从轮次到次数的对象 `{ '30': 1, '80': 1 }`，与 JSON 的保存方式一致。",
+      }),
       same('gamma'),
     ],
-    stateDictKeys: [
-      'milestones',
-      'gamma',
-      'base_lrs',
-      'last_epoch',
-      '_step_count',
-      '_is_initial',
-      '_get_lr_called_within_step',
-      '_last_lr',
-    ],
-    groupKeys: ['initial_lr'],
-  },
-  {
+    stateDictKeys: ['milestones', 'gamma', ...lrSchedulerStateKeys],
+  }),
+  lrScheduler({
     name: 'ConstantLR',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.ConstantLR',
-    docs: schedulerDocs('ConstantLR'),
-    inherits: 'LRScheduler',
     summary: {
       en: 'Multiplies by `factor` until `total_iters`, then restores the rate.',
       'zh-cn': '在 `total_iters` 之前乘以 `factor`，之后恢复原学习率。',
     },
     params: [
       optimizerArg,
-      {
-        name: 'factor',
-        default: { py: '1.0 / 3', value: 1.0 / 3 },
-        stored: { attribute: 'factor' },
-      },
-      {
-        name: 'total_iters',
-        default: { py: '5', value: 5 },
-        stored: { attribute: 'totalIters' },
-      },
+      attributeOption('factor', '1.0 / 3', 1.0 / 3, 'factor'),
+      totalItersOption,
       lastEpoch,
     ],
-    methods: [],
-    attributes: [same('factor'), { py: 'total_iters', ts: 'totalIters' }],
-    stateDictKeys: [
-      'factor',
-      'total_iters',
-      'base_lrs',
-      'last_epoch',
-      '_step_count',
-      '_is_initial',
-      '_get_lr_called_within_step',
-      '_last_lr',
-    ],
-    groupKeys: ['initial_lr'],
-  },
-  {
+    attributes: [same('factor'), camel('total_iters')],
+    stateDictKeys: ['factor', 'total_iters', ...lrSchedulerStateKeys],
+  }),
+  lrScheduler({
     name: 'LinearLR',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.LinearLR',
-    docs: schedulerDocs('LinearLR'),
-    inherits: 'LRScheduler',
     summary: {
       en: 'Factor moves linearly from `start_factor` to `end_factor` over `total_iters`.',
       'zh-cn': '在 `total_iters` 步内，乘数从 `start_factor` 线性变到 `end_factor`。',
     },
     params: [
       optimizerArg,
-      {
-        name: 'start_factor',
-        default: { py: '1.0 / 3', value: 1.0 / 3 },
-        stored: { attribute: 'startFactor' },
-      },
-      {
-        name: 'end_factor',
-        default: { py: '1.0', value: 1.0 },
-        stored: { attribute: 'endFactor' },
-      },
-      {
-        name: 'total_iters',
-        default: { py: '5', value: 5 },
-        stored: { attribute: 'totalIters' },
-      },
+      attributeOption('start_factor', '1.0 / 3', 1.0 / 3, 'startFactor'),
+      attributeOption('end_factor', '1.0', 1.0, 'endFactor'),
+      totalItersOption,
       lastEpoch,
     ],
-    methods: [],
-    attributes: [
-      { py: 'start_factor', ts: 'startFactor' },
-      { py: 'end_factor', ts: 'endFactor' },
-      { py: 'total_iters', ts: 'totalIters' },
-    ],
-    stateDictKeys: [
-      'start_factor',
-      'end_factor',
-      'total_iters',
-      'base_lrs',
-      'last_epoch',
-      '_step_count',
-      '_is_initial',
-      '_get_lr_called_within_step',
-      '_last_lr',
-    ],
-    groupKeys: ['initial_lr'],
-  },
-  {
+    attributes: [camel('start_factor'), camel('end_factor'), camel('total_iters')],
+    stateDictKeys: ['start_factor', 'end_factor', 'total_iters', ...lrSchedulerStateKeys],
+  }),
+  lrScheduler({
     name: 'ExponentialLR',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.ExponentialLR',
-    docs: schedulerDocs('ExponentialLR'),
-    inherits: 'LRScheduler',
     summary: {
       en: 'Multiplies by `gamma` every epoch.',
       'zh-cn': '每轮乘以 `gamma`。',
     },
     params: [optimizerArg, { name: 'gamma', stored: { attribute: 'gamma' } }, lastEpoch],
-    methods: [],
     attributes: [same('gamma')],
-    stateDictKeys: [
-      'gamma',
-      'base_lrs',
-      'last_epoch',
-      '_step_count',
-      '_is_initial',
-      '_get_lr_called_within_step',
-      '_last_lr',
-    ],
-    groupKeys: ['initial_lr'],
-  },
-  {
+    stateDictKeys: ['gamma', ...lrSchedulerStateKeys],
+  }),
+  lrScheduler({
     name: 'PolynomialLR',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.PolynomialLR',
-    docs: schedulerDocs('PolynomialLR'),
-    inherits: 'LRScheduler',
     summary: {
       en: 'Polynomial decay to zero over `total_iters`.',
       'zh-cn': '在 `total_iters` 步内按多项式衰减到零。',
     },
     params: [
       optimizerArg,
-      {
-        name: 'total_iters',
-        default: { py: '5', value: 5 },
-        stored: { attribute: 'totalIters' },
-      },
-      { name: 'power', default: { py: '1.0', value: 1.0 }, stored: { attribute: 'power' } },
+      totalItersOption,
+      attributeOption('power', '1.0', 1.0, 'power'),
       lastEpoch,
     ],
-    methods: [],
-    attributes: [{ py: 'total_iters', ts: 'totalIters' }, same('power')],
-    stateDictKeys: [
-      'total_iters',
-      'power',
-      'base_lrs',
-      'last_epoch',
-      '_step_count',
-      '_is_initial',
-      '_get_lr_called_within_step',
-      '_last_lr',
-    ],
-    groupKeys: ['initial_lr'],
-  },
-  {
+    attributes: [camel('total_iters'), same('power')],
+    stateDictKeys: ['total_iters', 'power', ...lrSchedulerStateKeys],
+  }),
+  lrScheduler({
     name: 'CosineAnnealingLR',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.CosineAnnealingLR',
-    docs: schedulerDocs('CosineAnnealingLR'),
-    inherits: 'LRScheduler',
     summary: {
       en: 'Cosine from the initial rate down to `eta_min` over `T_max` epochs, recursively.',
       'zh-cn': '在 `T_max` 轮内按余弦从初始学习率降到 `eta_min`（递推形式）。',
@@ -648,29 +463,14 @@ export const classMappings: readonly ClassMapping[] = [
     params: [
       optimizerArg,
       { name: 'T_max', stored: { attribute: 'T_max' } },
-      { name: 'eta_min', default: { py: '0.0', value: 0.0 }, stored: { attribute: 'etaMin' } },
+      etaMinOption,
       lastEpoch,
     ],
-    methods: [],
-    attributes: [same('T_max'), { py: 'eta_min', ts: 'etaMin' }],
-    stateDictKeys: [
-      'T_max',
-      'eta_min',
-      'base_lrs',
-      'last_epoch',
-      '_step_count',
-      '_is_initial',
-      '_get_lr_called_within_step',
-      '_last_lr',
-    ],
-    groupKeys: ['initial_lr'],
-  },
-  {
+    attributes: [same('T_max'), camel('eta_min')],
+    stateDictKeys: ['T_max', 'eta_min', ...lrSchedulerStateKeys],
+  }),
+  lrScheduler({
     name: 'CosineAnnealingWarmRestarts',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.CosineAnnealingWarmRestarts',
-    docs: schedulerDocs('CosineAnnealingWarmRestarts'),
-    inherits: 'LRScheduler',
     summary: {
       en: 'SGDR: cosine cycles of `T_0`, `T_0·T_mult`, … epochs with warm restarts.',
       'zh-cn': 'SGDR：长度为 `T_0`、`T_0·T_mult`……轮的余弦周期，带热重启。',
@@ -678,59 +478,28 @@ export const classMappings: readonly ClassMapping[] = [
     params: [
       optimizerArg,
       { name: 'T_0', stored: { attribute: 'T_0' } },
-      { name: 'T_mult', default: { py: '1', value: 1 }, stored: { attribute: 'T_mult' } },
-      { name: 'eta_min', default: { py: '0.0', value: 0.0 }, stored: { attribute: 'etaMin' } },
+      attributeOption('T_mult', '1', 1, 'T_mult'),
+      etaMinOption,
       lastEpoch,
     ],
     methods: [
-      {
-        py: 'step',
-        ts: 'step',
-        note: {
-          en: '`step(epoch + i / iters)` takes fractional epochs and does not warn.',
-          'zh-cn': '`step(epoch + i / iters)` 接受小数轮次，不发警告。',
-        },
-      },
+      noted(same('step'), {
+        en: '`step(epoch + i / iters)` takes fractional epochs and does not warn.',
+        'zh-cn': '`step(epoch + i / iters)` 接受小数轮次，不发警告。',
+      }),
     ],
-    attributes: [
-      same('T_0'),
-      same('T_i'),
-      same('T_mult'),
-      same('T_cur'),
-      { py: 'eta_min', ts: 'etaMin' },
-    ],
-    stateDictKeys: [
-      'T_0',
-      'T_i',
-      'T_mult',
-      'eta_min',
-      'T_cur',
-      'base_lrs',
-      'last_epoch',
-      '_step_count',
-      '_is_initial',
-      '_get_lr_called_within_step',
-      '_last_lr',
-    ],
-    groupKeys: ['initial_lr'],
-  },
-  {
+    attributes: [same('T_0'), same('T_i'), same('T_mult'), same('T_cur'), camel('eta_min')],
+    stateDictKeys: ['T_0', 'T_i', 'T_mult', 'eta_min', 'T_cur', ...lrSchedulerStateKeys],
+  }),
+  scheduler({
     name: 'SequentialLR',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.SequentialLR',
-    docs: schedulerDocs('SequentialLR'),
     summary: {
       en: 'Hands over from one scheduler to the next at the milestones.',
       'zh-cn': '在各里程碑处从一个调度器切换到下一个。',
     },
     params: [optimizerArg, { name: 'schedulers' }, { name: 'milestones' }, lastEpoch],
     methods: schedulerCore,
-    attributes: [
-      same('optimizer'),
-      { py: 'last_epoch', ts: 'lastEpoch' },
-      same('_schedulers'),
-      same('_milestones'),
-    ],
+    attributes: [same('optimizer'), camel('last_epoch'), same('_schedulers'), same('_milestones')],
     stateDictKeys: ['_milestones', 'last_epoch', '_last_lr', '_schedulers'],
     groupKeys: ['initial_lr'],
     notes: [
@@ -740,12 +509,9 @@ export const classMappings: readonly ClassMapping[] = [
           '不是 `LRScheduler` 的子类（PyTorch 中继承了它，却跳过其构造函数）。PyTorch 的 `recursive_undo` 方法在这里是内部函数。',
       },
     ],
-  },
-  {
+  }),
+  scheduler({
     name: 'ChainedScheduler',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.ChainedScheduler',
-    docs: schedulerDocs('ChainedScheduler'),
     summary: {
       en: 'Steps several schedulers at once; their effects compose.',
       'zh-cn': '一次步进多个调度器，效果叠加。',
@@ -765,64 +531,49 @@ export const classMappings: readonly ClassMapping[] = [
           '与 `SequentialLR` 一样，不是 `LRScheduler` 的子类。不传 `optimizer` 时使用第一个调度器的优化器。',
       },
     ],
-  },
-  {
+  }),
+  scheduler({
     name: 'ReduceLROnPlateau',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.ReduceLROnPlateau',
-    docs: schedulerDocs('ReduceLROnPlateau'),
     summary: {
       en: 'Multiplies by `factor` when a metric stops improving.',
       'zh-cn': '指标不再改善时乘以 `factor`。',
     },
     params: [
       optimizerArg,
-      { name: 'mode', default: { py: "'min'", value: 'min' }, stored: { attribute: 'mode' } },
-      { name: 'factor', default: { py: '0.1', value: 0.1 }, stored: { attribute: 'factor' } },
-      { name: 'patience', default: { py: '10', value: 10 }, stored: { attribute: 'patience' } },
-      {
-        name: 'threshold',
-        default: { py: '1e-4', value: 1e-4 },
-        stored: { attribute: 'threshold' },
-      },
-      {
-        name: 'threshold_mode',
-        default: { py: "'rel'", value: 'rel' },
-        stored: { attribute: 'thresholdMode' },
-      },
-      { name: 'cooldown', default: { py: '0', value: 0 }, stored: { attribute: 'cooldown' } },
-      { name: 'min_lr', default: { py: '0', value: 0 }, stored: { attribute: 'minLrs' } },
-      { name: 'eps', default: { py: '1e-8', value: 1e-8 }, stored: { attribute: 'eps' } },
+      attributeOption('mode', "'min'", 'min', 'mode'),
+      attributeOption('factor', '0.1', 0.1, 'factor'),
+      attributeOption('patience', '10', 10, 'patience'),
+      attributeOption('threshold', '1e-4', 1e-4, 'threshold'),
+      attributeOption('threshold_mode', "'rel'", 'rel', 'thresholdMode'),
+      attributeOption('cooldown', '0', 0, 'cooldown'),
+      attributeOption('min_lr', '0', 0, 'minLrs'),
+      attributeOption('eps', '1e-8', 1e-8, 'eps'),
     ],
     methods: [
-      {
-        py: 'step',
-        ts: 'step',
-        note: {
-          en: '`step(metrics)`: the metric is required.',
-          'zh-cn': '`step(metrics)`：必须传入指标。',
-        },
-      },
+      noted(same('step'), {
+        en: '`step(metrics)`: the metric is required.',
+        'zh-cn': '`step(metrics)`：必须传入指标。',
+      }),
       ...schedulerCore.slice(1),
       { py: '_is_better', ts: 'isBetter' },
     ],
     attributes: [
       same('optimizer'),
       same('factor'),
-      { py: 'min_lrs', ts: 'minLrs' },
-      { py: 'default_min_lr', ts: 'defaultMinLr' },
+      camel('min_lrs'),
+      camel('default_min_lr'),
       same('patience'),
       same('cooldown'),
       same('eps'),
-      { py: 'last_epoch', ts: 'lastEpoch' },
+      camel('last_epoch'),
       same('mode'),
       same('threshold'),
-      { py: 'threshold_mode', ts: 'thresholdMode' },
-      { py: 'mode_worse', ts: 'modeWorse' },
+      camel('threshold_mode'),
+      camel('mode_worse'),
       same('best'),
-      { py: 'cooldown_counter', ts: 'cooldownCounter' },
-      { py: 'num_bad_epochs', ts: 'numBadEpochs' },
-      { py: 'in_cooldown', ts: 'inCooldown' },
+      camel('cooldown_counter'),
+      camel('num_bad_epochs'),
+      camel('in_cooldown'),
     ],
     stateDictKeys: [
       'factor',
@@ -848,13 +599,9 @@ export const classMappings: readonly ClassMapping[] = [
         'zh-cn': '在需要降低学习率之前不改动学习率，因此不会向参数组添加 `initial_lr`。',
       },
     ],
-  },
-  {
+  }),
+  lrScheduler({
     name: 'CyclicLR',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.CyclicLR',
-    docs: schedulerDocs('CyclicLR'),
-    inherits: 'LRScheduler',
     summary: {
       en: 'Triangular cycles between `base_lr` and `max_lr`, stepped per batch; momentum cycles inversely.',
       'zh-cn': '在 `base_lr` 与 `max_lr` 之间做三角形循环，按批次步进；动量反向循环。',
@@ -863,49 +610,29 @@ export const classMappings: readonly ClassMapping[] = [
       optimizerArg,
       { name: 'base_lr' },
       { name: 'max_lr' },
-      { name: 'step_size_up', default: { py: '2000', value: 2000 } },
-      { name: 'step_size_down', default: { py: 'None', value: null } },
-      {
-        name: 'mode',
-        default: { py: "'triangular'", value: 'triangular' },
-        stored: { attribute: 'mode' },
-      },
-      { name: 'gamma', default: { py: '1.0', value: 1.0 }, stored: { attribute: 'gamma' } },
-      { name: 'scale_fn', default: { py: 'None', value: null } },
-      {
-        name: 'scale_mode',
-        default: { py: "'cycle'", value: 'cycle' },
-        stored: { attribute: 'scaleMode' },
-      },
-      {
-        name: 'cycle_momentum',
-        default: { py: 'True', value: true },
-        stored: { attribute: 'cycleMomentum' },
-      },
-      {
-        name: 'base_momentum',
-        default: { py: '0.8', value: 0.8 },
-        stored: { attribute: 'baseMomentums' },
-      },
-      {
-        name: 'max_momentum',
-        default: { py: '0.9', value: 0.9 },
-        stored: { attribute: 'maxMomentums' },
-      },
+      optional('step_size_up', '2000', 2000),
+      optional('step_size_down', 'None', null),
+      attributeOption('mode', "'triangular'", 'triangular', 'mode'),
+      attributeOption('gamma', '1.0', 1.0, 'gamma'),
+      optional('scale_fn', 'None', null),
+      attributeOption('scale_mode', "'cycle'", 'cycle', 'scaleMode'),
+      cycleMomentumOption,
+      attributeOption('base_momentum', '0.8', 0.8, 'baseMomentums'),
+      attributeOption('max_momentum', '0.9', 0.9, 'maxMomentums'),
       lastEpoch,
     ],
-    methods: [{ py: 'scale_fn', ts: 'scaleFn' }],
+    methods: [camel('scale_fn')],
     attributes: [
-      { py: 'max_lrs', ts: 'maxLrs' },
-      { py: 'total_size', ts: 'totalSize' },
-      { py: 'step_ratio', ts: 'stepRatio' },
+      camel('max_lrs'),
+      camel('total_size'),
+      camel('step_ratio'),
       same('mode'),
       same('gamma'),
-      { py: 'scale_mode', ts: 'scaleMode' },
-      { py: 'cycle_momentum', ts: 'cycleMomentum' },
-      { py: 'use_beta1', ts: 'useBeta1' },
-      { py: 'base_momentums', ts: 'baseMomentums' },
-      { py: 'max_momentums', ts: 'maxMomentums' },
+      camel('scale_mode'),
+      camel('cycle_momentum'),
+      camel('use_beta1'),
+      camel('base_momentums'),
+      camel('max_momentums'),
     ],
     stateDictKeys: [
       'max_lrs',
@@ -918,12 +645,7 @@ export const classMappings: readonly ClassMapping[] = [
       'use_beta1',
       'base_momentums',
       'max_momentums',
-      'base_lrs',
-      'last_epoch',
-      '_step_count',
-      '_is_initial',
-      '_get_lr_called_within_step',
-      '_last_lr',
+      ...lrSchedulerStateKeys,
       '_scale_fn_custom',
     ],
     groupKeys: ['max_momentum', 'base_momentum', 'initial_lr'],
@@ -934,13 +656,9 @@ export const classMappings: readonly ClassMapping[] = [
           '`scale_fn` 可以是函数，也可以是带 `scale(x)` 方法的对象；只保存对象自身的数据，正如 PyTorch 保存可调用对象的 `__dict__`。',
       },
     ],
-  },
-  {
+  }),
+  lrScheduler({
     name: 'OneCycleLR',
-    kind: 'scheduler',
-    pytorch: 'torch.optim.lr_scheduler.OneCycleLR',
-    docs: schedulerDocs('OneCycleLR'),
-    inherits: 'LRScheduler',
     summary: {
       en: 'The 1cycle policy: warm up to `max_lr`, then anneal far below the start, stepped per batch.',
       'zh-cn': '1cycle 策略：先升到 `max_lr`，再退火到远低于起点，按批次步进。',
@@ -948,52 +666,30 @@ export const classMappings: readonly ClassMapping[] = [
     params: [
       optimizerArg,
       { name: 'max_lr' },
-      { name: 'total_steps', default: { py: 'None', value: null } },
-      { name: 'epochs', default: { py: 'None', value: null } },
-      { name: 'steps_per_epoch', default: { py: 'None', value: null } },
-      { name: 'pct_start', default: { py: '0.3', value: 0.3 } },
-      { name: 'anneal_strategy', default: { py: "'cos'", value: 'cos' } },
-      {
-        name: 'cycle_momentum',
-        default: { py: 'True', value: true },
-        stored: { attribute: 'cycleMomentum' },
-      },
-      {
-        name: 'base_momentum',
-        default: { py: '0.85', value: 0.85 },
-        stored: { group: 'base_momentum' },
-      },
-      {
-        name: 'max_momentum',
-        default: { py: '0.95', value: 0.95 },
-        stored: { group: 'max_momentum' },
-      },
-      { name: 'div_factor', default: { py: '25.0', value: 25.0 } },
-      { name: 'final_div_factor', default: { py: '1e4', value: 1e4 } },
-      { name: 'three_phase', default: { py: 'False', value: false } },
+      optional('total_steps', 'None', null),
+      optional('epochs', 'None', null),
+      optional('steps_per_epoch', 'None', null),
+      optional('pct_start', '0.3', 0.3),
+      optional('anneal_strategy', "'cos'", 'cos'),
+      cycleMomentumOption,
+      groupOption('base_momentum', '0.85', 0.85),
+      groupOption('max_momentum', '0.95', 0.95),
+      optional('div_factor', '25.0', 25.0),
+      optional('final_div_factor', '1e4', 1e4),
+      optional('three_phase', 'False', false),
       lastEpoch,
     ],
-    methods: [],
-    attributes: [
-      { py: 'total_steps', ts: 'totalSteps' },
-      { py: 'cycle_momentum', ts: 'cycleMomentum' },
-      { py: 'use_beta1', ts: 'useBeta1' },
-    ],
+    attributes: [camel('total_steps'), camel('cycle_momentum'), camel('use_beta1')],
     stateDictKeys: [
       'total_steps',
       '_schedule_phases',
       '_anneal_func_type',
       'cycle_momentum',
       'use_beta1',
-      'base_lrs',
-      'last_epoch',
-      '_step_count',
-      '_is_initial',
-      '_get_lr_called_within_step',
-      '_last_lr',
+      ...lrSchedulerStateKeys,
     ],
     groupKeys: ['initial_lr', 'max_lr', 'min_lr', 'max_momentum', 'base_momentum'],
-  },
+  }),
 ];
 
 /** The Python exceptions the port raises, each as an exported class with PyTorch's message. */

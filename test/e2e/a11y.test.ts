@@ -24,8 +24,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { AxeResults, Result } from 'axe-core';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it, type ExpectStatic } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { expect, it, type ExpectStatic } from 'vitest';
 import {
   holdChooser,
   isChooser,
@@ -34,7 +34,7 @@ import {
   widgetTags,
 } from '../../scripts/gates/browser.ts';
 import { defaultDist, sitePages, type SitePage } from '../../scripts/gates/dist.ts';
-import { guardedContext, launchBrowser, siteUrl, type GuardedContext } from './harness.ts';
+import { guardedContext, useBrowser, siteUrl, type GuardedContext } from './harness.ts';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -70,15 +70,7 @@ const html = (page: SitePage) => readFileSync(join(defaultDist, page.file), 'utf
 const tags = widgetTags();
 const hasWidget = (page: SitePage) => tags.some((tag) => html(page).includes(`<${tag}`));
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** An opened page and what its context recorded. */
 interface Opened {
@@ -99,7 +91,7 @@ async function openPage(
   options: BrowserContextOptions = {},
 ): Promise<Opened> {
   const chooser = isChooser(page);
-  const guard = await guardedContext(browser, {
+  const guard = await guardedContext(browser(), {
     colorScheme: theme,
     bypassCSP: !chooser,
     ...options,

@@ -7,8 +7,8 @@
  * error, requests nothing from another host and loads no KaTeX JavaScript (only its stylesheet).
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { pytorchCode, typescriptCode } from '../../src/widgets/schedule-chart/code.ts';
 import {
   curvesCsv,
@@ -16,40 +16,35 @@ import {
   stateFromQuery,
   toChartSpec,
 } from '../../src/widgets/playground/model.ts';
-import { guardedContext, launchBrowser, type GuardedContext } from './harness.ts';
+import {
+  closeClean,
+  expectRejected,
+  openGuardedPage,
+  useBrowser,
+  type GuardedContext,
+  type GuardedPage,
+} from './harness.ts';
 
 const path = '/en/playground/';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function open(
   url: string,
-  options: Parameters<typeof guardedContext>[1] = {},
-): Promise<{ guard: GuardedContext; page: Page; widget: Locator }> {
-  const guard = await guardedContext(browser, {
+  options: BrowserContextOptions = {},
+): Promise<GuardedPage & { widget: Locator }> {
+  const { guard, page } = await openGuardedPage(browser(), url, {
     reducedMotion: 'reduce',
     viewport: { width: 1200, height: 900 },
     ...options,
   });
-  const page = await guard.context.newPage();
-  await page.goto(url, { waitUntil: 'networkidle' });
   const widget = page.locator('lr-playground');
   await expect.poll(() => widget.getAttribute('data-live'), { timeout: 15_000 }).toBe('');
   return { guard, page, widget };
 }
 
 async function close(guard: GuardedContext): Promise<void> {
-  expect(guard.errors).toEqual([]);
-  expect(guard.foreignRequests).toEqual([]);
   expect(guard.requests.filter((url) => /katex[^/]*\.js/i.test(url))).toEqual([]);
-  await guard.context.close();
+  await closeClean(guard);
 }
 
 /** The chart's pixels, as a PNG data URL: equal exactly when the drawings are equal. */
@@ -129,18 +124,14 @@ describe.each(['en', 'zh-cn'] as const)('/%s/playground/', (locale) => {
     const input = field(widget, 'series.0.options.T_0');
     await input.fill('0');
     const error = widget.locator('.pg-error');
-    await error.waitFor();
-    expect(await error.locator('span').first().textContent()).toBe(
-      locale === 'en' ? 'T_0 must be a positive integer.' : 'T_0 必须是正整数。',
-    );
-    expect(await error.locator('code').textContent()).toBe(
+    const message = locale === 'en' ? 'T_0 must be a positive integer.' : 'T_0 必须是正整数。';
+    await expectRejected(
+      input,
+      error,
+      message,
       'ValueError: Expected positive integer T_0, but got 0',
     );
-    expect(await input.getAttribute('aria-invalid')).toBe('true');
-    expect(await input.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
-    expect(await widget.locator('.pg-live').textContent()).toContain(
-      locale === 'en' ? 'T_0 must be a positive integer.' : 'T_0 必须是正整数。',
-    );
+    expect(await widget.locator('.pg-live').textContent()).toContain(message);
     expect(await picture(widget)).toBe(good);
     expect(query(page)).toBe(address);
 
@@ -400,9 +391,7 @@ describe('the playground controls', () => {
   });
 
   it('says the playground needs JavaScript when there is none', async () => {
-    const guard = await guardedContext(browser, { javaScriptEnabled: false });
-    const page = await guard.context.newPage();
-    await page.goto(path, { waitUntil: 'networkidle' });
+    const { guard, page } = await openGuardedPage(browser(), path, { javaScriptEnabled: false });
     expect(await page.locator('lr-playground .pg-noscript').isVisible()).toBe(true);
     expect(await page.locator('lr-playground .pg').isVisible()).toBe(false);
     await close(guard);

@@ -9,68 +9,29 @@
  * the build-time picture without JavaScript; pages log no console error and request nothing from
  * another host, and the code loaded before the explorer nears the viewport stays tiny.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root } from '../../scripts/e2e/site.ts';
-import { guardedContext, launchBrowser, type GuardedContext } from './harness.ts';
+import type { BrowserContextOptions, Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  assetFiles,
+  canvasPixels as pixels,
+  closeClean,
+  expectRejected,
+  gzipSize,
+  openGuardedPage,
+  useBrowser,
+  waitLive as live,
+  type GuardedPage,
+} from './harness.ts';
 
 const harness = '/harness/saddle-explorer/';
-const assets = join(root, 'dist', '_astro');
-const gzipSize = (file: string) => gzipSync(readFileSync(join(assets, file)), { level: 9 }).length;
 const isExplorerChunk = (url: string) =>
   /\/_astro\/(explorer-controller|chart-js)\.[\w-]+\.js$/.test(url);
 
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function openPage(
-  path: string,
-  options: Parameters<typeof guardedContext>[1] = {},
-): Promise<{ guard: GuardedContext; page: Page }> {
-  const guard = await guardedContext(browser, { reducedMotion: 'reduce', ...options });
-  const page = await guard.context.newPage();
-  await page.goto(path, { waitUntil: 'networkidle' });
-  return { guard, page };
-}
-
-async function closeClean(guard: GuardedContext): Promise<void> {
-  expect(guard.errors).toEqual([]);
-  expect(guard.foreignRequests).toEqual([]);
-  await guard.context.close();
-}
-
-/** Scroll an explorer into view and wait until its live part has taken over. */
-async function live(explorer: Locator): Promise<Locator> {
-  await explorer.scrollIntoViewIfNeeded();
-  await expect.poll(() => explorer.getAttribute('data-live'), { timeout: 15_000 }).toBe('');
-  return explorer;
-}
-
-/** Painted pixels of a canvas and a hash of all its pixels. */
-function pixels(canvas: Locator): Promise<{ painted: number; hash: number }> {
-  return canvas.evaluate((element: HTMLCanvasElement) => {
-    const { data } = element.getContext('2d')!.getImageData(0, 0, element.width, element.height);
-    let painted = 0;
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3]! > 0) painted += 1;
-      hash =
-        (Math.imul(hash, 31) + data[i]! + 3 * data[i + 1]! + 7 * data[i + 2]! + 11 * data[i + 3]!) |
-        0;
-    }
-    return { painted, hash };
-  });
-}
+/** A context with reduced motion, so a run is drawn whole at once unless a test asks otherwise. */
+const openPage = (path: string, options: BrowserContextOptions = {}): Promise<GuardedPage> =>
+  openGuardedPage(browser(), path, { reducedMotion: 'reduce', ...options });
 
 const overlay = (explorer: Locator) => explorer.locator('.se-surface > canvas');
 const chart = (explorer: Locator) => explorer.locator('.se-chart > canvas');
@@ -166,12 +127,7 @@ describe('SaddleExplorer on the harness page', () => {
       const input = field(explorer, name);
       await input.fill(text);
       const error = explorer.locator('.se-error');
-      await error.waitFor();
-      expect(await error.locator('span').first().textContent()).toBe(message);
-      if (pytorch) expect(await error.locator('code').textContent()).toBe(pytorch);
-      else expect(await error.locator('code').count()).toBe(0);
-      expect(await input.getAttribute('aria-invalid')).toBe('true');
-      expect(await input.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
+      await expectRejected(input, error, message, pytorch);
       expect(await status(explorer).textContent()).toContain(
         'The drawing still shows the last valid setup.',
       );
@@ -374,18 +330,16 @@ describe.each(['en', 'zh-cn'] as const)('SaddleExplorer in /%s/saddle-points/', 
     const top = await explorer.evaluate((element) => element.getBoundingClientRect().top);
     expect(top).toBeGreaterThan(500 + 200);
     expect(guard.requests.filter(isExplorerChunk)).toEqual([]);
-    const element = guard.requests
-      .map((url) => new URL(url).pathname.replace('/_astro/', ''))
-      .find((file) => file.startsWith('SaddleExplorer.astro'));
+    const element = assetFiles(guard.requests).find((file) =>
+      file.startsWith('SaddleExplorer.astro'),
+    );
     expect(element).toBeDefined();
     expect(gzipSize(element!)).toBeLessThan(1_500);
 
     await live(explorer);
-    const chunks = guard.requests.filter(isExplorerChunk).map((url) => new URL(url).pathname);
+    const chunks = assetFiles(guard.requests.filter(isExplorerChunk));
     expect(chunks).toHaveLength(2);
-    for (const chunk of chunks) {
-      expect(gzipSize(chunk.replace('/_astro/', ''))).toBeLessThanOrEqual(65 * 1024);
-    }
+    for (const chunk of chunks) expect(gzipSize(chunk)).toBeLessThanOrEqual(65 * 1024);
     expect((await pixels(overlay(explorer))).painted).toBeGreaterThan(300);
     const figure = explorer.locator('.se-hessian');
     expect(await figure.locator('.se-matrix').getAttribute('aria-label')).toBe(

@@ -15,27 +15,19 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, type ExpectStatic } from 'vitest';
 import { isChooser, scrollThrough, sitePathOf, widgetTags } from '../../scripts/gates/browser.ts';
 import { defaultDist, sitePages, type SitePage } from '../../scripts/gates/dist.ts';
 import { parseHtml } from '../../scripts/gates/html.ts';
-import { guardedContext, launchBrowser, siteUrl } from './harness.ts';
+import { guardedContext, useBrowser, siteUrl } from './harness.ts';
 
 const pages = sitePages();
 const html = (page: SitePage) => readFileSync(join(defaultDist, page.file), 'utf8');
 const tags = widgetTags();
 const widgetPages = pages.filter((page) => tags.some((tag) => html(page).includes(`<${tag}`)));
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The directives of a policy, by name. */
 function directives(policy: string): Map<string, string[]> {
@@ -104,7 +96,7 @@ describe('Content-Security-Policy in the built pages', () => {
  * CSP violation events and calls of the `__pwn` trap from every document it loads.
  */
 async function watchedContext(options: Parameters<typeof guardedContext>[1] = {}) {
-  const guard = await guardedContext(browser, { reducedMotion: 'reduce', ...options });
+  const guard = await guardedContext(browser(), { reducedMotion: 'reduce', ...options });
   const violations: string[] = [];
   const pwned: string[] = [];
   await guard.context.exposeBinding('__reportCsp', ({ page }, text: string) => {

@@ -3,20 +3,12 @@
  * the language chooser at `/`, the language switcher, KaTeX, code copy buttons, synced code tabs,
  * the theme attribute widgets rely on, and the sitemap.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { localeInfo, locales, type Locale } from '../../src/i18n/locales.ts';
-import { articles, guardedContext, launchBrowser, siteUrl, type Article } from './harness.ts';
+import { articles, guardedContext, useBrowser, siteUrl, type Article } from './harness.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const all = articles();
 const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'zh-cn' : 'en');
@@ -37,7 +29,7 @@ describe('articles', () => {
   it.each(all.map((article) => [article.path, article] as const))(
     '%s loads with no console error, no off-site request, the right lang and hreflang alternates',
     async (path, article: Article) => {
-      const guard = await guardedContext(browser);
+      const guard = await guardedContext(browser());
       const page = await guard.context.newPage();
       const response = await page.goto(path, { waitUntil: 'networkidle' });
       expect(response?.status()).toBe(200);
@@ -73,7 +65,7 @@ describe('articles', () => {
   it.each(all.map((article) => [article.path, article] as const))(
     'the language switcher on %s leads to the same article in the other language',
     async (path, article: Article) => {
-      const guard = await guardedContext(browser);
+      const guard = await guardedContext(browser());
       const page = await guard.context.newPage();
       await page.goto(path);
       const target = otherLocale(article.locale);
@@ -93,7 +85,7 @@ describe('articles', () => {
 
 describe('language chooser at /', () => {
   it('links both editions without JavaScript', async () => {
-    const guard = await guardedContext(browser, { javaScriptEnabled: false, locale: 'zh-CN' });
+    const guard = await guardedContext(browser(), { javaScriptEnabled: false, locale: 'zh-CN' });
     const page = await guard.context.newPage();
     const response = await page.goto('/');
     expect(response?.status()).toBe(200);
@@ -116,7 +108,7 @@ describe('language chooser at /', () => {
     ['en-US', '/en/'],
     ['fr-FR', '/en/'],
   ])('sends a browser with locale %s to %s', async (locale, expected) => {
-    const guard = await guardedContext(browser, { locale });
+    const guard = await guardedContext(browser(), { locale });
     const page = await guard.context.newPage();
     await page.goto('/');
     await page.waitForURL(siteUrl(expected));
@@ -126,7 +118,7 @@ describe('language chooser at /', () => {
   });
 
   it('prefers whichever of Chinese and English comes first in navigator.languages', async () => {
-    const guard = await guardedContext(browser, { locale: 'de-DE' });
+    const guard = await guardedContext(browser(), { locale: 'de-DE' });
     await guard.context.addInitScript(() => {
       Object.defineProperty(navigator, 'languages', { get: () => ['de-DE', 'zh-Hans', 'en'] });
     });
@@ -149,7 +141,7 @@ describe('math', () => {
   it.each(withMath.map((article) => [article.path] as const))(
     'is rendered by KaTeX at build time on %s, with our own fonts and visible SVG glyphs',
     async (path) => {
-      const guard = await guardedContext(browser);
+      const guard = await guardedContext(browser());
       const page = await guard.context.newPage();
       await page.goto(path, { waitUntil: 'networkidle' });
       expect(await page.locator('.katex').count()).toBeGreaterThan(0);
@@ -185,7 +177,7 @@ describe('code blocks', () => {
 
   it('copy their code to the clipboard', async () => {
     expect(withCode.length).toBeGreaterThan(0);
-    const guard = await guardedContext(browser, {
+    const guard = await guardedContext(browser(), {
       permissions: ['clipboard-read', 'clipboard-write'],
     });
     const page = await guard.context.newPage();
@@ -218,7 +210,7 @@ describe('synced PyTorch/TypeScript tabs', () => {
   it('remember the chosen tab on another page', async () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
     const [first, second] = pages as [Article, Article];
-    const guard = await guardedContext(browser);
+    const guard = await guardedContext(browser());
     const page = await guard.context.newPage();
     await page.goto(first.path);
     const tabs = page
@@ -265,7 +257,7 @@ describe('RestartEpochs', () => {
   it.each(uses.map((use) => [use.article.path, use.T_0, use.T_mult, use.count, use] as const))(
     'on %s lists the restarts of T_0=%i, T_mult=%i (first %i) in the page language',
     async (path, T_0, T_mult, count, use) => {
-      const guard = await guardedContext(browser);
+      const guard = await guardedContext(browser());
       const page = await guard.context.newPage();
       await page.goto(path);
       const text = await page.locator('.sl-markdown-content').innerText();
@@ -278,7 +270,7 @@ describe('RestartEpochs', () => {
 
 describe('theme', () => {
   it('is exposed as data-theme on <html> and follows the theme picker', async () => {
-    const guard = await guardedContext(browser, { colorScheme: 'dark' });
+    const guard = await guardedContext(browser(), { colorScheme: 'dark' });
     const page = await guard.context.newPage();
     await page.goto(all[0]!.path);
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
@@ -302,7 +294,7 @@ describe('theme', () => {
 
 describe('404', () => {
   it('serves Starlight’s not-found page without off-site requests', async () => {
-    const guard = await guardedContext(browser);
+    const guard = await guardedContext(browser());
     const page = await guard.context.newPage();
     const response = await page.goto('/en/no-such-page/', { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(404);

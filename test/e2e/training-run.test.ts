@@ -10,67 +10,34 @@
  * error and request nothing from another host, and the code loaded before the widget nears the
  * viewport stays tiny.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root } from '../../scripts/e2e/site.ts';
-import { guardedContext, launchBrowser, type GuardedContext } from './harness.ts';
+import type { BrowserContextOptions, Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  assetFiles,
+  canvasPixels as pixels,
+  closeClean,
+  expectRejected,
+  gzipSize,
+  openGuardedPage,
+  useBrowser,
+  waitLive,
+  type GuardedPage,
+} from './harness.ts';
 
 const harness = '/harness/training-run/';
-const assets = join(root, 'dist', '_astro');
-const gzipSize = (file: string) => gzipSync(readFileSync(join(assets, file)), { level: 9 }).length;
 const isTrainingChunk = (url: string) =>
   /\/_astro\/(training-controller|chart-js)\.[\w-]+\.js$|\/_astro\/worker-[\w-]+\.js$/.test(url);
 
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function openPage(
-  path: string,
-  options: Parameters<typeof guardedContext>[1] = {},
-): Promise<{ guard: GuardedContext; page: Page }> {
-  const guard = await guardedContext(browser, options);
-  const page = await guard.context.newPage();
-  await page.goto(path, { waitUntil: 'networkidle' });
-  return { guard, page };
-}
-
-async function closeClean(guard: GuardedContext): Promise<void> {
-  expect(guard.errors).toEqual([]);
-  expect(guard.foreignRequests).toEqual([]);
-  await guard.context.close();
-}
+const openPage = (path: string, options: BrowserContextOptions = {}): Promise<GuardedPage> =>
+  openGuardedPage(browser(), path, options);
 
 /** Scroll a widget into view and wait until it is live and its worker has answered. */
 async function live(widget: Locator): Promise<Locator> {
-  await widget.scrollIntoViewIfNeeded();
-  await expect.poll(() => widget.getAttribute('data-live'), { timeout: 15_000 }).toBe('');
+  await waitLive(widget);
   await expect.poll(() => widget.getAttribute('data-status'), { timeout: 15_000 }).toBe('paused');
   return widget;
-}
-
-function pixels(canvas: Locator): Promise<{ painted: number; hash: number }> {
-  return canvas.evaluate((element: HTMLCanvasElement) => {
-    const { data } = element.getContext('2d')!.getImageData(0, 0, element.width, element.height);
-    let painted = 0;
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3]! > 0) painted += 1;
-      hash =
-        (Math.imul(hash, 31) + data[i]! + 3 * data[i + 1]! + 7 * data[i + 2]! + 11 * data[i + 3]!) |
-        0;
-    }
-    return { painted, hash };
-  });
 }
 
 const boundary = (widget: Locator) => widget.locator('.tr-boundary > canvas');
@@ -254,12 +221,7 @@ describe('TrainingRun on the harness page', () => {
       const input = field(widget, name);
       await input.fill(text);
       const error = widget.locator('.tr-error');
-      await error.waitFor();
-      expect(await error.locator('span').first().textContent()).toBe(message);
-      if (pytorch) expect(await error.locator('code').textContent()).toBe(pytorch);
-      else expect(await error.locator('code').count()).toBe(0);
-      expect(await input.getAttribute('aria-invalid')).toBe('true');
-      expect(await input.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
+      await expectRejected(input, error, message, pytorch);
       expect(await widget.locator('.tr-status').textContent()).toContain(
         'The last valid settings are kept.',
       );
@@ -308,16 +270,12 @@ describe.each(['en', 'zh-cn'] as const)('TrainingRun in /%s/warm-restarts/', (lo
     const widget = page.locator('training-run');
     expect(await widget.count()).toBe(1);
     expect(guard.requests.filter(isTrainingChunk)).toEqual([]);
-    const element = guard.requests
-      .map((url) => new URL(url).pathname.replace('/_astro/', ''))
-      .find((file) => file.startsWith('TrainingRun.astro'));
+    const element = assetFiles(guard.requests).find((file) => file.startsWith('TrainingRun.astro'));
     expect(element).toBeDefined();
     expect(gzipSize(element!)).toBeLessThan(1_500);
 
     await live(widget);
-    const chunks = guard.requests
-      .filter(isTrainingChunk)
-      .map((url) => new URL(url).pathname.replace('/_astro/', ''));
+    const chunks = assetFiles(guard.requests.filter(isTrainingChunk));
     expect(chunks.some((file) => file.startsWith('worker-'))).toBe(true);
     for (const chunk of chunks) expect(gzipSize(chunk)).toBeLessThanOrEqual(65 * 1024);
     await field(widget, 'epochs').fill('30');

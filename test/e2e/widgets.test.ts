@@ -10,72 +10,38 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { root } from '../../scripts/e2e/site.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Locator } from 'playwright-core';
 import {
   chartSpecFromProps,
   pytorchCode,
   typescriptCode,
   withShownDefaults,
 } from '../../src/widgets/schedule-chart/model.ts';
-import { guardedContext, launchBrowser, type GuardedContext } from './harness.ts';
+import {
+  assetFiles,
+  assetsDir as assets,
+  canvasPixels as pixels,
+  closeClean,
+  expectRejected,
+  gzipSize,
+  openGuardedPage,
+  useBrowser,
+  waitLive as live,
+  type GuardedPage,
+} from './harness.ts';
 
 const harness = '/harness/schedule-chart/';
-const assets = join(root, 'dist', '_astro');
-const gzipSize = (file: string) => gzipSync(readFileSync(join(assets, file)), { level: 9 }).length;
 const isChartChunk = (url: string) => /\/_astro\/(chart-js|controller)\.[\w-]+\.js$/.test(url);
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** A context with reduced motion (no chart animation), so each redraw is final at once. */
-async function openPage(
-  path: string,
-  options: Parameters<typeof guardedContext>[1] = {},
-): Promise<{ guard: GuardedContext; page: Page }> {
-  const guard = await guardedContext(browser, { reducedMotion: 'reduce', ...options });
-  const page = await guard.context.newPage();
-  await page.goto(path, { waitUntil: 'networkidle' });
-  return { guard, page };
-}
-
-async function closeClean(guard: GuardedContext): Promise<void> {
-  expect(guard.errors).toEqual([]);
-  expect(guard.foreignRequests).toEqual([]);
-  await guard.context.close();
-}
-
-/** Scroll a chart into view and wait until its live canvas has replaced the build-time SVG. */
-async function live(chart: Locator): Promise<Locator> {
-  await chart.scrollIntoViewIfNeeded();
-  await expect.poll(() => chart.getAttribute('data-live'), { timeout: 15_000 }).toBe('');
-  return chart;
-}
+const openPage = (path: string, options: BrowserContextOptions = {}): Promise<GuardedPage> =>
+  openGuardedPage(browser(), path, { reducedMotion: 'reduce', ...options });
 
 /** Painted pixels of a chart's canvas and a hash of all its pixels. */
-function canvasPixels(chart: Locator): Promise<{ painted: number; hash: number }> {
-  return chart.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    let painted = 0;
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3]! > 0) painted += 1;
-      hash =
-        (Math.imul(hash, 31) + data[i]! + 3 * data[i + 1]! + 7 * data[i + 2]! + 11 * data[i + 3]!) |
-        0;
-    }
-    return { painted, hash };
-  });
-}
+const canvasPixels = (chart: Locator) => pixels(chart.locator('canvas'));
 
 /** Pixels of the curve's own colour (the first Okabe–Ito colour, light or dark theme). */
 function curvePixels(chart: Locator): Promise<number> {
@@ -188,12 +154,7 @@ describe('ScheduleChart on the harness page', () => {
       const input = field(chart, path);
       await input.fill(text);
       const error = chart.locator('.sc-error');
-      await error.waitFor();
-      expect(await error.locator('span').first().textContent()).toBe(message);
-      if (pytorch) expect(await error.locator('code').textContent()).toBe(pytorch);
-      else expect(await error.locator('code').count()).toBe(0);
-      expect(await input.getAttribute('aria-invalid')).toBe('true');
-      expect(await input.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
+      await expectRejected(input, error, message, pytorch);
       expect(await chart.locator('.sc-live').textContent()).toContain(message);
       expect(await chart.locator('[data-action="copy"]').isDisabled()).toBe(true);
       expect((await canvasPixels(chart)).hash).toBe(before.hash);
@@ -371,9 +332,7 @@ describe.each(['en', 'zh-cn'] as const)('ScheduleChart in /%s/warm-restarts/', (
 
     // Every script the page loaded before a chart came near, except chunks that the site's other
     // scripts load lazily on their own (the search box preloads Pagefind's UI when idle).
-    const early = guard.requests
-      .filter((url) => /\/_astro\/[^/]+\.js$/.test(url))
-      .map((url) => new URL(url).pathname.replace('/_astro/', ''));
+    const early = assetFiles(guard.requests).filter((file) => /^[^/]+\.js$/.test(file));
     const lazyElsewhere = new Set(
       early
         .filter((file) => !file.startsWith('ScheduleChart.astro'))

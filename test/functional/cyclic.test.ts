@@ -7,11 +7,7 @@ import {
   cyclicPosition,
   cyclicScaling,
 } from '../../src/scheduler/functional/cyclic.ts';
-
-/** `a === b` or relative error ≤ 1e-12. */
-function close(a: number, b: number): boolean {
-  return a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
-}
+import { isClose as close } from '../helpers/fixture-compare.ts';
 
 /**
  * The triangle wave computed independently: integer position inside the cycle, then a ratio

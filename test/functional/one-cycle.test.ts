@@ -10,11 +10,7 @@ import {
   oneCyclePhases,
   oneCycleTotalSteps,
 } from '../../src/scheduler/functional/one-cycle.ts';
-
-/** `a === b` or relative error ≤ 1e-12. */
-function close(a: number, b: number): boolean {
-  return a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
-}
+import { isClose as close } from '../helpers/fixture-compare.ts';
 
 /** Cosine interpolation written independently: `a` at p = 0, `b` at p = 1. */
 function cosine(a: number, b: number, p: number): number {

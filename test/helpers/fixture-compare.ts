@@ -1,18 +1,25 @@
 /**
  * Shared comparisons of the port with PyTorch fixtures: close numbers, trace entries, state
- * values (with the fixtures' 'inf'/'nan' strings), replaying a case up to an action, and
- * resuming a case through JSON state dicts.
+ * values (with the fixtures' 'inf'/'nan' strings), replaying a case up to an action, resuming a
+ * case through JSON state dicts, and the fixture suite every scheduler class's own test file runs.
  */
 import { readFileSync } from 'node:fs';
-import { expect } from 'vitest';
-import type { Scheduler, StateDict } from '../../src/scheduler/index.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  setWarningHandler,
+  type Scheduler,
+  type StateDict,
+  type WarningHandler,
+} from '../../src/scheduler/index.ts';
+import {
+  attempt,
   buildOptimizer,
   buildSchedulers,
   decodeNumber,
   perform,
   relError,
   snapshot,
+  type ErrorCase,
   type FixtureFile,
   type SchedulerCase,
   type TraceEntry,
@@ -25,6 +32,20 @@ export const TOLERANCE = 1e-12;
 export function load<C>(name: string): FixtureFile<C> {
   return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
 }
+
+/** Whether two numbers agree within {@link TOLERANCE}. */
+export function isClose(a: number, b: number): boolean {
+  return relError(a, b) <= TOLERANCE;
+}
+
+/**
+ * Error cases whose arguments are valid in JavaScript: after JSON.parse, Python's 2.0 is the
+ * integer 2 and its int 1 is the float 1.0 (documented in src/scheduler/differences.ts).
+ */
+export const NOT_EXPRESSIBLE_IN_JS: ReadonlySet<string> = new Set([
+  'CosineAnnealingWarmRestarts/T_0=2.0',
+  'OneCycleLR/pct_start=1',
+]);
 
 /** Worst error and number of snapshots compared in this test file. */
 export const stats = { worst: 0, comparedSteps: 0 };
@@ -96,4 +117,117 @@ export function resumeTrace(c: SchedulerCase, at: number, viaJson = true): Trace
   freshOptimizer.loadStateDict(optimizerState);
   (fresh.at(-1) as Scheduler).loadStateDict(schedulerState);
   return c.actions.slice(at).map((action) => snapshot(freshOptimizer, perform(fresh, action)));
+}
+
+/** How {@link describeClassFixtures} checks one scheduler class. */
+export interface ClassFixtureSpec {
+  /** The class, as the fixtures name it. */
+  className: string;
+  /** At least this many scheduler cases must involve the class, so a shrunk fixture fails. */
+  minCases: number;
+  /** At least this many error cases must end with the class. */
+  minErrorCases: number;
+  /** State-dict keys PyTorch 1.13 has and newest PyTorch (which the port follows) dropped. */
+  onlyIn113: readonly string[];
+  /** State-dict keys newest PyTorch added, for our state dict `ours` saved after `after` actions. */
+  onlyInNewest: (ours: StateDict, after: number) => readonly string[];
+  /** A further check of each of our state dicts, for what the common keys cannot show. */
+  checkState?: (ours: StateDict, c: SchedulerCase, scheduler: number) => void;
+}
+
+/**
+ * The fixture suite of one scheduler class: every case involving it replayed step by step, its
+ * state dicts against 1.13's (the key differences named exactly), resume through JSON, and every
+ * error case ending with it. Silences warnings for the file and logs the totals at the end.
+ */
+export function describeClassFixtures(spec: ClassFixtureSpec): void {
+  const { className } = spec;
+  const cases = load<SchedulerCase>('schedulers.json').cases.filter((c) =>
+    c.schedulers.some((s) => s.type === className),
+  );
+  const errorCases = load<ErrorCase>('errors.json').cases.filter(
+    (c) => c.schedulers.at(-1)?.type === className && !NOT_EXPRESSIBLE_IN_JS.has(c.id),
+  );
+
+  let previousHandler: WarningHandler;
+  beforeAll(() => {
+    previousHandler = setWarningHandler(() => {});
+  });
+  afterAll(() => {
+    setWarningHandler(previousHandler);
+    console.info(
+      `${className}: ${cases.length} fixture cases, ${stats.comparedSteps} snapshots compared, worst relative error ${stats.worst}`,
+    );
+  });
+
+  describe(`${className} against PyTorch 1.13 fixtures`, () => {
+    it('has fixture cases', () => {
+      expect(cases.length).toBeGreaterThanOrEqual(spec.minCases);
+    });
+
+    describe.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+      it('matches the trace at every step', () => {
+        const { trace } = run(c);
+        expect(trace).toHaveLength(c.trace.length);
+        trace.forEach((entry, k) => compareEntry(entry, c.trace[k] as TraceEntry, `step ${k}`));
+      });
+
+      if (c.state_dicts) {
+        it('matches the state dicts (common keys)', () => {
+          const { states } = run(c);
+          for (const { after, scheduler, state } of c.state_dicts ?? []) {
+            const ours = (states[after] as StateDict[])[scheduler] as StateDict;
+            const oursKeys = Object.keys(ours);
+            const theirKeys = Object.keys(state);
+            expect(oursKeys.filter((k) => !theirKeys.includes(k)).sort()).toEqual(
+              [...spec.onlyInNewest(ours, after)].sort(),
+            );
+            expect(theirKeys.filter((k) => !oursKeys.includes(k)).sort()).toEqual(
+              [...spec.onlyIn113].sort(),
+            );
+            for (const key of theirKeys.filter((k) => oursKeys.includes(k))) {
+              compareState(ours[key], state[key], `after ${after}: ${key}`);
+            }
+            spec.checkState?.(ours, c, scheduler);
+          }
+        });
+      }
+
+      if (c.resume) {
+        const resume = c.resume;
+        it('resumes from JSON state dicts like PyTorch', () => {
+          const trace = resumeTrace(c, resume.at);
+          expect(trace).toHaveLength(resume.trace.length);
+          trace.forEach((entry, k) =>
+            compareEntry(entry, resume.trace[k] as TraceEntry, `resumed ${k}`),
+          );
+        });
+      }
+
+      // resumeTrace restores only the last scheduler's state: not enough to resume a chain at
+      // an arbitrary step.
+      if (c.schedulers.length === 1) {
+        it('resumes identically from every step, through JSON', () => {
+          for (let at = 0; at < c.actions.length; at += 1) {
+            resumeTrace(c, at).forEach((entry, k) =>
+              compareEntry(entry, c.trace[at + k + 1] as TraceEntry, `resumed at ${at}, +${k}`),
+            );
+          }
+        });
+      }
+    });
+  });
+
+  describe(`${className} errors against PyTorch`, () => {
+    it('has error cases', () => {
+      expect(errorCases.length).toBeGreaterThanOrEqual(spec.minErrorCases);
+    });
+
+    it.each(errorCases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+      const thrown = attempt(c);
+      expect(thrown).toBeInstanceOf(Error);
+      expect((thrown as Error).name).toBe(c.error.type);
+      expect((thrown as Error).message).toBe(c.error.message);
+    });
+  });
 }

@@ -186,6 +186,21 @@ export function perform(schedulers: Scheduler[], action: Action): Scheduler {
   return target;
 }
 
+/**
+ * Builds an error case and performs its actions: what it throws, or undefined when nothing
+ * does. Warnings are the caller's to silence.
+ */
+export function attempt(c: ErrorCase): unknown {
+  try {
+    const optimizer = buildOptimizer(c.optimizer);
+    const schedulers = buildSchedulers(optimizer, c.schedulers);
+    for (const action of c.actions ?? []) perform(schedulers, action);
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 /** What the generator records after construction and after each action. */
 export function snapshot(optimizer: Optimizer, acting: Scheduler): TraceEntry {
   const groups = optimizer.paramGroups;

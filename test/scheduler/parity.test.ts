@@ -3,27 +3,20 @@
  * step by step through the port: learning rates and momenta within 1e-12 relative error,
  * state dicts with PyTorch's keys, and resume through JSON.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { withoutWarnings, type Scheduler, type StateDict } from '../../src/scheduler/index.ts';
+import { withoutWarnings, type StateDict } from '../../src/scheduler/index.ts';
+import { load, resumeTrace, TOLERANCE } from '../helpers/fixture-compare.ts';
 import {
   buildOptimizer,
   buildSchedulers,
   decodeNumber,
-  perform,
   relError,
   replay,
-  snapshot,
-  type FixtureFile,
   type SchedulerCase,
   type TraceEntry,
 } from '../helpers/replay.ts';
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../fixtures/schedulers.json', import.meta.url), 'utf8'),
-) as FixtureFile<SchedulerCase>;
-
-const TOLERANCE = 1e-12;
+const fixture = load<SchedulerCase>('schedulers.json');
 
 /** The largest relative error between two traces, over every recorded quantity. */
 function worstError(ours: TraceEntry[], theirs: TraceEntry[]): number {
@@ -139,23 +132,8 @@ describe(`schedulers against PyTorch ${fixture.torch_version} (${fixture.platfor
 
       if (c.resume) {
         it(`resumes from state dicts after action ${c.resume.at} exactly as PyTorch does`, () => {
-          withoutWarnings(() => {
-            const at = c.resume!.at;
-            const first = buildOptimizer(c.optimizer);
-            const firstSchedulers = buildSchedulers(first, c.schedulers);
-            c.actions.slice(0, at).forEach((a) => perform(firstSchedulers, a));
-            const optState = JSON.stringify(first.stateDict());
-            const schedState = JSON.stringify((firstSchedulers.at(-1) as Scheduler).stateDict());
-
-            const optimizer = buildOptimizer(c.optimizer);
-            const schedulers = buildSchedulers(optimizer, c.schedulers);
-            optimizer.loadStateDict(JSON.parse(optState));
-            (schedulers.at(-1) as Scheduler).loadStateDict(JSON.parse(schedState));
-            const trace = c.actions
-              .slice(at)
-              .map((a) => snapshot(optimizer, perform(schedulers, a)));
-            expect(worstError(trace, c.resume!.trace)).toBeLessThanOrEqual(TOLERANCE);
-          });
+          const trace = withoutWarnings(() => resumeTrace(c, c.resume!.at));
+          expect(worstError(trace, c.resume!.trace)).toBeLessThanOrEqual(TOLERANCE);
         });
       }
     });

@@ -1,149 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Adam,
   AdamW,
   CyclicLR,
-  Optimizer,
   SGD,
   StepLR,
   ValueError,
   setWarningHandler,
-  type Param,
   type ParamGroupInput,
-  type StateDict,
-  type WarningHandler,
 } from '../../src/scheduler/index.ts';
 import type { ScaleFunctionObject } from '../../src/scheduler/schedulers/cyclic-lr.ts';
-import {
-  buildOptimizer,
-  buildSchedulers,
-  perform,
-  relError,
-  type ErrorCase,
-  type SchedulerCase,
-  type TraceEntry,
-} from '../helpers/replay.ts';
-import {
-  compareEntry,
-  compareState,
-  load,
-  resumeTrace,
-  run,
-  stats,
-  TOLERANCE,
-} from '../helpers/fixture-compare.ts';
+import { describeClassFixtures, isClose as close } from '../helpers/fixture-compare.ts';
+import { MomentumlessOptimizer, scalarParams as params } from '../helpers/optimizers.ts';
 
 const CLASS = 'CyclicLR';
 
-const cases = load<SchedulerCase>('schedulers.json').cases.filter((c) =>
-  c.schedulers.some((s) => s.type === CLASS),
-);
-const errorCases = load<ErrorCase>('errors.json').cases.filter(
-  (c) => c.schedulers.at(-1)?.type === CLASS,
-);
-
-/** State-dict keys that differ between the 1.13 fixtures and newest PyTorch (which we follow). */
-const ONLY_IN_113 = ['_scale_fn_ref', 'verbose'];
-const onlyInNewest = (cycleMomentum: boolean) =>
-  cycleMomentum ? ['use_beta1', '_is_initial'] : ['_is_initial'];
-
-let previousHandler: WarningHandler;
-beforeAll(() => {
-  previousHandler = setWarningHandler(() => {});
+describeClassFixtures({
+  className: CLASS,
+  minCases: 10,
+  minErrorCases: 2,
+  onlyIn113: ['_scale_fn_ref', 'verbose'],
+  onlyInNewest: (ours) =>
+    ours['cycle_momentum'] === true ? ['use_beta1', '_is_initial'] : ['_is_initial'],
 });
-afterAll(() => {
-  setWarningHandler(previousHandler);
-  console.info(
-    `${CLASS}: ${cases.length} fixture cases, ${stats.comparedSteps} snapshots compared, worst relative error ${stats.worst}`,
-  );
-});
-
-describe(`${CLASS} against PyTorch 1.13 fixtures`, () => {
-  it('has fixture cases', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(10);
-  });
-
-  describe.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
-    it('matches the trace at every step', () => {
-      const { trace } = run(c);
-      expect(trace).toHaveLength(c.trace.length);
-      trace.forEach((entry, k) => compareEntry(entry, c.trace[k] as TraceEntry, `step ${k}`));
-    });
-
-    if (c.state_dicts) {
-      it('matches the state dicts (common keys)', () => {
-        const { states } = run(c);
-        for (const { after, scheduler, state } of c.state_dicts ?? []) {
-          const ours = (states[after] as StateDict[])[scheduler] as StateDict;
-          const cycleMomentum = ours['cycle_momentum'] === true;
-          const oursKeys = Object.keys(ours);
-          const theirKeys = Object.keys(state);
-          expect(oursKeys.filter((k) => !theirKeys.includes(k)).sort()).toEqual(
-            onlyInNewest(cycleMomentum).sort(),
-          );
-          expect(theirKeys.filter((k) => !oursKeys.includes(k)).sort()).toEqual(ONLY_IN_113.sort());
-          for (const key of theirKeys.filter((k) => oursKeys.includes(k))) {
-            compareState(ours[key], state[key], `after ${after}: ${key}`);
-          }
-        }
-      });
-    }
-
-    if (c.resume) {
-      const resume = c.resume;
-      it('resumes from JSON state dicts like PyTorch', () => {
-        const trace = resumeTrace(c, resume.at);
-        expect(trace).toHaveLength(resume.trace.length);
-        trace.forEach((entry, k) =>
-          compareEntry(entry, resume.trace[k] as TraceEntry, `resumed ${k}`),
-        );
-      });
-    }
-
-    if (c.schedulers.length === 1) {
-      it('resumes identically from every step', () => {
-        for (let at = 0; at < c.actions.length; at += 1) {
-          resumeTrace(c, at).forEach((entry, k) =>
-            compareEntry(entry, c.trace[at + k + 1] as TraceEntry, `resumed at ${at}, +${k}`),
-          );
-        }
-      });
-    }
-  });
-});
-
-describe(`${CLASS} errors against PyTorch`, () => {
-  it('has error cases', () => {
-    expect(errorCases.length).toBeGreaterThanOrEqual(2);
-  });
-
-  it.each(errorCases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
-    const optimizer = buildOptimizer(c.optimizer);
-    let thrown: unknown;
-    try {
-      const built = buildSchedulers(optimizer, c.schedulers);
-      for (const action of c.actions ?? []) perform(built, action);
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown).toBeInstanceOf(Error);
-    expect((thrown as Error).name).toBe(c.error.type);
-    expect((thrown as Error).message).toBe(c.error.message);
-  });
-});
-
-function params(): Param[] {
-  return [{ data: Float64Array.of(0), grad: null }];
-}
 
 /** The triangle wave computed independently, with exact integer positions. */
 function height(step: number, up: number, down: number): number {
   const pos = step % (up + down);
   return pos <= up ? pos / up : (up + down - pos) / down;
-}
-
-function close(a: number, b: number): boolean {
-  return relError(a, b) <= TOLERANCE;
 }
 
 describe(`${CLASS}, newest PyTorch behaviour`, () => {
@@ -177,21 +61,13 @@ describe(`${CLASS}, newest PyTorch behaviour`, () => {
   });
 
   it('rejects an optimizer with neither momentum nor betas, unless cycle_momentum is false', () => {
-    class Plain extends Optimizer {
-      constructor(groups: ParamGroupInput[]) {
-        super(groups, { lr: 0.1 });
-      }
-      step(): undefined {
-        this._optCalled = true;
-        return undefined;
-      }
-    }
-    const call = () => new CyclicLR(new Plain([{ params: params() }]), { base_lr: 0.1, max_lr: 1 });
+    const call = () =>
+      new CyclicLR(new MomentumlessOptimizer([{ params: params() }]), { base_lr: 0.1, max_lr: 1 });
     expect(call).toThrow(ValueError);
     expect(call).toThrow(
       'optimizer must support momentum or beta1 with `cycle_momentum` option enabled',
     );
-    const ok = new CyclicLR(new Plain([{ params: params() }]), {
+    const ok = new CyclicLR(new MomentumlessOptimizer([{ params: params() }]), {
       base_lr: 0.1,
       max_lr: 1,
       cycle_momentum: false,

@@ -1,149 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AdamW,
   KeyError,
   OneCycleLR,
-  Optimizer,
   SGD,
   StepLR,
   ValueError,
-  setWarningHandler,
-  type Param,
   type ParamGroupInput,
-  type StateDict,
-  type WarningHandler,
 } from '../../src/scheduler/index.ts';
-import {
-  buildOptimizer,
-  buildSchedulers,
-  perform,
-  relError,
-  type ErrorCase,
-  type SchedulerCase,
-  type TraceEntry,
-} from '../helpers/replay.ts';
-import {
-  compareEntry,
-  compareState,
-  load,
-  resumeTrace,
-  run,
-  stats,
-  TOLERANCE,
-} from '../helpers/fixture-compare.ts';
+import { describeClassFixtures, isClose as close } from '../helpers/fixture-compare.ts';
+import { MomentumlessOptimizer, scalarParams as params } from '../helpers/optimizers.ts';
 
 const CLASS = 'OneCycleLR';
-/** Python-type-specific: PyTorch rejects the int 1 but accepts 1.0; JavaScript cannot tell. */
-const SKIPPED_ERRORS = ['OneCycleLR/pct_start=1'];
 
-const cases = load<SchedulerCase>('schedulers.json').cases.filter((c) =>
-  c.schedulers.some((s) => s.type === CLASS),
-);
-const errorCases = load<ErrorCase>('errors.json').cases.filter(
-  (c) => c.schedulers.at(-1)?.type === CLASS && !SKIPPED_ERRORS.includes(c.id),
-);
-
-/** State-dict keys that differ between the 1.13 fixtures and newest PyTorch (which we follow). */
-const ONLY_IN_113 = ['anneal_func', 'verbose'];
-const ONLY_IN_NEWEST = ['_anneal_func_type', '_is_initial'];
-
-let previousHandler: WarningHandler;
-beforeAll(() => {
-  previousHandler = setWarningHandler(() => {});
+describeClassFixtures({
+  className: CLASS,
+  minCases: 10,
+  minErrorCases: 14,
+  onlyIn113: ['anneal_func', 'verbose'],
+  onlyInNewest: () => ['_anneal_func_type', '_is_initial'],
+  // 1.13 stores the bound method `anneal_func`; newest stores its name.
+  checkState: (ours, c, scheduler) =>
+    expect(ours['_anneal_func_type']).toBe(
+      (c.schedulers[scheduler]?.options?.['anneal_strategy'] as string | undefined) ?? 'cos',
+    ),
 });
-afterAll(() => {
-  setWarningHandler(previousHandler);
-  console.info(
-    `${CLASS}: ${cases.length} fixture cases, ${stats.comparedSteps} snapshots compared, worst relative error ${stats.worst}`,
-  );
-});
-
-describe(`${CLASS} against PyTorch 1.13 fixtures`, () => {
-  it('has fixture cases', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(10);
-  });
-
-  describe.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
-    it('matches the trace at every step', () => {
-      const { trace } = run(c);
-      expect(trace).toHaveLength(c.trace.length);
-      trace.forEach((entry, k) => compareEntry(entry, c.trace[k] as TraceEntry, `step ${k}`));
-    });
-
-    if (c.state_dicts) {
-      it('matches the state dicts (common keys)', () => {
-        const { states } = run(c);
-        for (const { after, scheduler, state } of c.state_dicts ?? []) {
-          const ours = (states[after] as StateDict[])[scheduler] as StateDict;
-          const oursKeys = Object.keys(ours);
-          const theirKeys = Object.keys(state);
-          expect(oursKeys.filter((k) => !theirKeys.includes(k)).sort()).toEqual(
-            [...ONLY_IN_NEWEST].sort(),
-          );
-          expect(theirKeys.filter((k) => !oursKeys.includes(k)).sort()).toEqual(
-            [...ONLY_IN_113].sort(),
-          );
-          for (const key of theirKeys.filter((k) => oursKeys.includes(k))) {
-            compareState(ours[key], state[key], `after ${after}: ${key}`);
-          }
-          // 1.13 stores the bound method `anneal_func`; newest stores its name.
-          expect(ours['_anneal_func_type']).toBe(
-            (c.schedulers[scheduler]?.options?.['anneal_strategy'] as string | undefined) ?? 'cos',
-          );
-        }
-      });
-    }
-
-    if (c.resume) {
-      const resume = c.resume;
-      it('resumes from JSON state dicts like PyTorch', () => {
-        const trace = resumeTrace(c, resume.at);
-        expect(trace).toHaveLength(resume.trace.length);
-        trace.forEach((entry, k) =>
-          compareEntry(entry, resume.trace[k] as TraceEntry, `resumed ${k}`),
-        );
-      });
-    }
-
-    if (c.schedulers.length === 1) {
-      it('resumes identically from every step', () => {
-        for (let at = 0; at < c.actions.length; at += 1) {
-          resumeTrace(c, at).forEach((entry, k) =>
-            compareEntry(entry, c.trace[at + k + 1] as TraceEntry, `resumed at ${at}, +${k}`),
-          );
-        }
-      });
-    }
-  });
-});
-
-describe(`${CLASS} errors against PyTorch`, () => {
-  it('has error cases', () => {
-    expect(errorCases.length).toBeGreaterThanOrEqual(14);
-  });
-
-  it.each(errorCases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
-    const optimizer = buildOptimizer(c.optimizer);
-    let thrown: unknown;
-    try {
-      const built = buildSchedulers(optimizer, c.schedulers);
-      for (const action of c.actions ?? []) perform(built, action);
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown).toBeInstanceOf(Error);
-    expect((thrown as Error).name).toBe(c.error.type);
-    expect((thrown as Error).message).toBe(c.error.message);
-  });
-});
-
-function params(): Param[] {
-  return [{ data: Float64Array.of(0), grad: null }];
-}
-
-function close(a: number, b: number): boolean {
-  return relError(a, b) <= TOLERANCE;
-}
 
 /** Cosine interpolation written independently: `a` at p = 0, `b` at p = 1. */
 function cosine(a: number, b: number, p: number): number {
@@ -201,19 +82,14 @@ describe(`${CLASS}, newest PyTorch behaviour`, () => {
   });
 
   it('rejects an optimizer with neither momentum nor betas, unless cycle_momentum is false', () => {
-    class Plain extends Optimizer {
-      constructor(groups: ParamGroupInput[]) {
-        super(groups, { lr: 0.1 });
-      }
-      step(): undefined {
-        this._optCalled = true;
-        return undefined;
-      }
-    }
     expect(
-      () => new OneCycleLR(new Plain([{ params: params() }]), { max_lr: 1, total_steps: 5 }),
+      () =>
+        new OneCycleLR(new MomentumlessOptimizer([{ params: params() }]), {
+          max_lr: 1,
+          total_steps: 5,
+        }),
     ).toThrow('optimizer must support momentum or beta1 with `cycle_momentum` option enabled');
-    const ok = new OneCycleLR(new Plain([{ params: params() }]), {
+    const ok = new OneCycleLR(new MomentumlessOptimizer([{ params: params() }]), {
       max_lr: 1,
       total_steps: 5,
       cycle_momentum: false,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Adam,
   EPOCH_DEPRECATION_WARNING,
@@ -8,129 +8,21 @@ import {
   SGD,
   ValueError,
   setWarningHandler,
-  type Param,
-  type StateDict,
-  type WarningHandler,
 } from '../../src/scheduler/index.ts';
-import {
-  buildOptimizer,
-  buildSchedulers,
-  perform,
-  type ErrorCase,
-  type SchedulerCase,
-  type TraceEntry,
-} from '../helpers/replay.ts';
-import {
-  compareEntry,
-  compareState,
-  load,
-  resumeTrace,
-  run,
-  stats,
-} from '../helpers/fixture-compare.ts';
+import { describeClassFixtures } from '../helpers/fixture-compare.ts';
+import { scalarParams as params } from '../helpers/optimizers.ts';
 
 const CLASS = 'ReduceLROnPlateau';
 
-const cases = load<SchedulerCase>('schedulers.json').cases.filter((c) =>
-  c.schedulers.some((s) => s.type === CLASS),
-);
-const errorCases = load<ErrorCase>('errors.json').cases.filter(
-  (c) => c.schedulers.at(-1)?.type === CLASS,
-);
-
-/** State-dict keys that differ between the 1.13 fixtures and newest PyTorch (which we follow). */
-const ONLY_IN_113 = ['verbose'];
-/** 1.13 sets `_last_lr` only on the first step; newest at construction. */
-const onlyInNewest = (after: number) =>
-  after === 0 ? ['default_min_lr', '_last_lr'] : ['default_min_lr'];
-
-let previousHandler: WarningHandler;
-beforeAll(() => {
-  previousHandler = setWarningHandler(() => {});
+describeClassFixtures({
+  className: CLASS,
+  minCases: 10,
+  minErrorCases: 6,
+  onlyIn113: ['verbose'],
+  // 1.13 sets `_last_lr` only on the first step; newest at construction.
+  onlyInNewest: (_ours, after) =>
+    after === 0 ? ['default_min_lr', '_last_lr'] : ['default_min_lr'],
 });
-afterAll(() => {
-  setWarningHandler(previousHandler);
-  console.info(
-    `${CLASS}: ${cases.length} fixture cases, ${stats.comparedSteps} snapshots compared, worst relative error ${stats.worst}`,
-  );
-});
-
-describe(`${CLASS} against PyTorch 1.13 fixtures`, () => {
-  it('has fixture cases', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(10);
-  });
-
-  describe.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
-    it('matches the trace at every step', () => {
-      const { trace } = run(c);
-      expect(trace).toHaveLength(c.trace.length);
-      trace.forEach((entry, k) => compareEntry(entry, c.trace[k] as TraceEntry, `step ${k}`));
-    });
-
-    if (c.state_dicts) {
-      it('matches the state dicts (common keys)', () => {
-        const { states } = run(c);
-        for (const { after, scheduler, state } of c.state_dicts ?? []) {
-          const ours = (states[after] as StateDict[])[scheduler] as StateDict;
-          const oursKeys = Object.keys(ours);
-          const theirKeys = Object.keys(state);
-          expect(oursKeys.filter((k) => !theirKeys.includes(k)).sort()).toEqual(
-            onlyInNewest(after).sort(),
-          );
-          expect(theirKeys.filter((k) => !oursKeys.includes(k)).sort()).toEqual(
-            [...ONLY_IN_113].sort(),
-          );
-          for (const key of theirKeys.filter((k) => oursKeys.includes(k))) {
-            compareState(ours[key], state[key], `after ${after}: ${key}`);
-          }
-        }
-      });
-    }
-
-    if (c.resume) {
-      const resume = c.resume;
-      it('resumes from JSON state dicts like PyTorch', () => {
-        const trace = resumeTrace(c, resume.at);
-        expect(trace).toHaveLength(resume.trace.length);
-        trace.forEach((entry, k) =>
-          compareEntry(entry, resume.trace[k] as TraceEntry, `resumed ${k}`),
-        );
-      });
-    }
-
-    it('resumes identically from every step, through JSON', () => {
-      for (let at = 0; at < c.actions.length; at += 1) {
-        resumeTrace(c, at, true).forEach((entry, k) =>
-          compareEntry(entry, c.trace[at + k + 1] as TraceEntry, `resumed at ${at}, +${k}`),
-        );
-      }
-    });
-  });
-});
-
-describe(`${CLASS} errors against PyTorch`, () => {
-  it('has error cases', () => {
-    expect(errorCases.length).toBeGreaterThanOrEqual(6);
-  });
-
-  it.each(errorCases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
-    const optimizer = buildOptimizer(c.optimizer);
-    let thrown: unknown;
-    try {
-      const built = buildSchedulers(optimizer, c.schedulers);
-      for (const action of c.actions ?? []) perform(built, action);
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown).toBeInstanceOf(Error);
-    expect((thrown as Error).name).toBe(c.error.type);
-    expect((thrown as Error).message).toBe(c.error.message);
-  });
-});
-
-function params(): Param[] {
-  return [{ data: Float64Array.of(0), grad: null }];
-}
 
 describe(`${CLASS}, newest PyTorch behaviour`, () => {
   it('leaves the optimizer untouched at construction and has getLastLr() at once', () => {

@@ -140,16 +140,16 @@ export function oneCyclePhases(
   pctStart: number,
   threePhase: boolean,
 ): SchedulePhase[] {
-  const warmUpEnd = pctStart * totalSteps - 1;
+  const warmUp: SchedulePhase = {
+    end_step: pctStart * totalSteps - 1,
+    start_lr: 'initial_lr',
+    end_lr: 'max_lr',
+    start_momentum: 'max_momentum',
+    end_momentum: 'base_momentum',
+  };
   if (threePhase) {
     return [
-      {
-        end_step: warmUpEnd,
-        start_lr: 'initial_lr',
-        end_lr: 'max_lr',
-        start_momentum: 'max_momentum',
-        end_momentum: 'base_momentum',
-      },
+      warmUp,
       {
         end_step: 2 * pctStart * totalSteps - 2,
         start_lr: 'max_lr',
@@ -167,13 +167,7 @@ export function oneCyclePhases(
     ];
   }
   return [
-    {
-      end_step: warmUpEnd,
-      start_lr: 'initial_lr',
-      end_lr: 'max_lr',
-      start_momentum: 'max_momentum',
-      end_momentum: 'base_momentum',
-    },
+    warmUp,
     {
       end_step: totalSteps - 1,
       start_lr: 'max_lr',
