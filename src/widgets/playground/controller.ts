@@ -12,8 +12,10 @@
 import type { Chart as ChartJs, ChartDataset, ChartOptions, Plugin } from 'chart.js';
 import { onThemeChange } from '../../components/theme.ts';
 import { isLocale, localeInfo, type Locale } from '../../i18n/locales.ts';
-import { usePlaygroundTranslations } from '../../i18n/widgets/playground.ts';
-import { useScheduleChartTranslations } from '../../i18n/widgets/schedule-chart.ts';
+import type { PlaygroundKey } from '../../i18n/widgets/playground.ts';
+import type { ScheduleChartKey } from '../../i18n/widgets/schedule-chart.ts';
+import { hoverReadout } from '../shared/hover-readout.ts';
+import { readTranslator } from '../shared/strings.ts';
 import { pytorchCode, typescriptCode } from '../schedule-chart/code.ts';
 import { dataTable, fieldText, type Curve, type FieldProblem } from '../schedule-chart/model.ts';
 import {
@@ -115,8 +117,8 @@ function paintVerticals(chart: ChartJs, verticals: readonly Vertical[]): void {
  */
 export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { destroy(): void } {
   const locale: Locale = isLocale(host.dataset['locale']) ? host.dataset['locale'] : 'en';
-  const t = usePlaygroundTranslations(locale);
-  const tc = useScheduleChartTranslations(locale);
+  const t = readTranslator<PlaygroundKey>(host);
+  const tc = readTranslator<ScheduleChartKey>(host, 'chartStrings');
   const abort = new AbortController();
   const { signal } = abort;
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -153,7 +155,8 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
 
   const canvas = document.createElement('canvas');
   canvas.setAttribute('role', 'img');
-  find<HTMLElement>('.pg-plot').append(canvas);
+  const plot = find<HTMLElement>('.pg-plot');
+  plot.append(canvas);
 
   const markerPlugin: Plugin<'line'> = {
     id: 'pgMarkers',
@@ -212,25 +215,20 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
       font: { family: colours.font },
       interaction: { mode: 'index', intersect: false },
       scales: scales(),
-      plugins: {
-        tooltip: {
-          callbacks: {
-            title: (items) =>
-              items[0]
-                ? tc('tooltip.epoch', { epoch: formatEpoch(locale, items[0].parsed.x ?? 0) })
-                : '',
-            label: (item) => {
-              const label = item.dataset.label ?? '';
-              const value = formatLr(locale, item.parsed.y ?? 0, 6);
-              return item.dataset.yAxisID === 'momentum'
-                ? t('tooltip.momentum', { label, value })
-                : tc('tooltip.series', { label, lr: value });
-            },
-          },
-        },
-      },
     },
-    plugins: [markerPlugin],
+    plugins: [
+      markerPlugin,
+      hoverReadout(plot, {
+        title: (x) => tc('tooltip.epoch', { epoch: formatEpoch(locale, x) }),
+        line: (dataset, y) => {
+          const label = dataset.label ?? '';
+          const value = formatLr(locale, y, 6);
+          return dataset.yAxisID === 'momentum'
+            ? t('tooltip.momentum', { label, value })
+            : tc('tooltip.series', { label, lr: value });
+        },
+      }),
+    ],
   });
 
   const announce = (text: string) => {
