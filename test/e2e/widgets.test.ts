@@ -14,12 +14,8 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { root } from '../../scripts/e2e/site.ts';
-import {
-  chartSpecFromProps,
-  pytorchCode,
-  typescriptCode,
-  withShownDefaults,
-} from '../../src/widgets/schedule-chart/model.ts';
+import { pytorchCode, typescriptCode } from '../../src/widgets/schedule-chart/code.ts';
+import { chartSpecFromProps, withShownDefaults } from '../../src/widgets/schedule-chart/model.ts';
 import { guardedContext, launchBrowser, type GuardedContext } from './harness.ts';
 
 const harness = '/harness/schedule-chart/';

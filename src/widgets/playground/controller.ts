@@ -16,7 +16,7 @@ import type { PlaygroundKey } from '../../i18n/widgets/playground.ts';
 import type { ScheduleChartKey } from '../../i18n/widgets/schedule-chart.ts';
 import { hoverReadout } from '../shared/hover-readout.ts';
 import { readTranslator } from '../shared/strings.ts';
-import { pytorchCode, typescriptCode } from '../schedule-chart/code.ts';
+import { loadCode, type CodeModule } from '../schedule-chart/load-code.ts';
 import { dataTable, fieldText, type Curve, type FieldProblem } from '../schedule-chart/model.ts';
 import {
   chartSummary,
@@ -379,11 +379,19 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     });
   };
 
-  const updateCode = () => {
-    const spec = toChartSpec(state);
-    find<HTMLElement>('.pg-python code').textContent = pytorchCode(spec);
-    find<HTMLElement>('.pg-typescript code').textContent = typescriptCode(spec);
-  };
+  // The code generator is a chunk of its own, fetched after the first chart is drawn. Whenever it
+  // arrives, the code shown is that of the state at that moment, so a late chunk never shows an
+  // older configuration.
+  const updateCode = () =>
+    loadCode().then(
+      guarded(({ pytorchCode, typescriptCode }: CodeModule) => {
+        const spec = toChartSpec(state);
+        find<HTMLElement>('.pg-python code').textContent = pytorchCode(spec);
+        find<HTMLElement>('.pg-typescript code').textContent = typescriptCode(spec);
+      }),
+      // Without the generator the code stays empty; the chart, the table and the address work.
+      () => undefined,
+    );
 
   // The address follows the state a moment after the last change: replacing it on every
   // keystroke would cost more than the redraw itself.
@@ -600,9 +608,10 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     timers.add(timer);
   };
 
-  const copy = (button: HTMLButtonElement, text: string, done: string) => {
-    const writing =
-      navigator.clipboard?.writeText(text) ?? Promise.reject(new Error('no clipboard'));
+  const copy = (button: HTMLButtonElement, text: string | Promise<string>, done: string) => {
+    const writing = Promise.resolve(text).then(
+      (value) => navigator.clipboard?.writeText(value) ?? Promise.reject(new Error('no clipboard')),
+    );
     writing.then(
       () => report(button, done),
       () => report(button, tc('copy.failed')),
@@ -681,7 +690,10 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     copy: (button) => {
       const spec = toChartSpec(state);
       const python = button.dataset['lang'] === 'python';
-      copy(button, python ? pytorchCode(spec) : typescriptCode(spec), tc('copy.done'));
+      const code = loadCode().then((module) =>
+        python ? module.pytorchCode(spec) : module.typescriptCode(spec),
+      );
+      copy(button, code, tc('copy.done'));
     },
   };
 

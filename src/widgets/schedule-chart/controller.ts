@@ -16,7 +16,7 @@ import { verticalMarks, type VerticalMark } from '../shared/chart-marks.ts';
 import { clearFieldProblems, showFieldProblems, type Field } from '../shared/field-problems.ts';
 import { hoverReadout } from '../shared/hover-readout.ts';
 import { readTranslator } from '../shared/strings.ts';
-import { codeLines, codeText, pytorchCode, typescriptCode } from './code.ts';
+import { loadCode, type CodeModule } from './load-code.ts';
 import {
   applyTexts,
   dataTable,
@@ -305,10 +305,20 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
     announce('');
     spec = applied.spec;
     setValid(true);
-    if (typescriptBlock) {
-      typescriptBlock.querySelector('code')!.textContent = codeText(codeLines(spec, 'typescript'));
-    }
     showCurves(evaluation.curves);
+    if (typescriptBlock) {
+      // Whenever the generator arrives, it writes the code of the chart shown at that moment.
+      void loadCode().then(
+        guarded(({ codeLines, codeText }: CodeModule) => {
+          if (!valid) return;
+          typescriptBlock.querySelector('code')!.textContent = codeText(
+            codeLines(spec, 'typescript'),
+          );
+        }),
+        // Offline, say: the TypeScript block keeps the code it showed; the chart stays live.
+        () => undefined,
+      );
+    }
   };
 
   const guarded =
@@ -356,7 +366,10 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
     'click',
     guarded(() => {
       if (!valid) return;
-      const code = language === 'python' ? pytorchCode(spec) : typescriptCode(spec);
+      const shown = spec;
+      const code = loadCode().then((module) =>
+        language === 'python' ? module.pytorchCode(shown) : module.typescriptCode(shown),
+      );
       const label = t('copy.button');
       const report = (text: string) => {
         copyButton.textContent = text;
@@ -366,8 +379,9 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
           copyButton.textContent = label;
         }, COPIED_DELAY);
       };
-      const copy =
-        navigator.clipboard?.writeText(code) ?? Promise.reject(new Error('no clipboard'));
+      const copy = code.then(
+        (text) => navigator.clipboard?.writeText(text) ?? Promise.reject(new Error('no clipboard')),
+      );
       copy.then(
         () => report(t('copy.done')),
         () => report(t('copy.failed')),

@@ -404,8 +404,14 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
       ? { gridResolution: GRID_RESOLUTION, gridEvery: 10, epochsPerTick: 10, tickMs: 200 }
       : { gridResolution: GRID_RESOLUTION, gridEvery: 5, epochsPerTick: 1, tickMs: 16 };
 
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  const send = (request: WorkerRequest) => worker.postMessage(request);
+  // The worker's script arrives after the chart is drawn; requests made before wait for it.
+  let worker: Worker | undefined;
+  let destroyed = false;
+  const waiting: WorkerRequest[] = [];
+  const send = (request: WorkerRequest) => {
+    if (worker) worker.postMessage(request);
+    else waiting.push(request);
+  };
   const sendWith = (type: 'start' | 'reset', next: TrainingConfig) =>
     send({ type, config: serializeTrainingConfig(next), options: options() });
 
@@ -467,20 +473,26 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
     }
   };
 
-  worker.addEventListener(
-    'message',
-    guarded((event: MessageEvent<WorkerResponse>) => onMessage(event.data)),
-    { signal },
-  );
-  worker.addEventListener(
-    'error',
-    guarded(() => {
-      failed = true;
-      updateButtons();
-      announce(t('status.failed'));
-    }),
-    { signal },
-  );
+  const onFailure = guarded(() => {
+    failed = true;
+    updateButtons();
+    announce(t('status.failed'));
+  });
+
+  const connect = (started: Worker) => {
+    if (destroyed) {
+      started.terminate();
+      return;
+    }
+    started.addEventListener(
+      'message',
+      guarded((event: MessageEvent<WorkerResponse>) => onMessage(event.data)),
+      { signal },
+    );
+    started.addEventListener('error', onFailure, { signal });
+    worker = started;
+    for (const request of waiting.splice(0)) started.postMessage(request);
+  };
 
   function guarded<A extends unknown[]>(action: (...args: A) => void) {
     return (...args: A) => {
@@ -567,12 +579,16 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
   announce(t('status.ready'));
   statusText?.setAttribute('aria-live', 'polite');
   sendWith('reset', base);
+  requestAnimationFrame(() => {
+    import('./start-worker.ts').then(({ startWorker }) => connect(startWorker()), onFailure);
+  });
   host.dataset['live'] = '';
 
   return {
     destroy() {
+      destroyed = true;
       abort.abort();
-      worker.terminate();
+      worker?.terminate();
       stopTheme();
       resizeObserver.disconnect();
       clearTimeout(timer);
