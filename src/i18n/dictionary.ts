@@ -27,8 +27,14 @@ import type { Locale } from './locales.ts';
 /** One string per key, in every locale. */
 export type Dictionary<Key extends string> = Record<Locale, Record<Key, string>>;
 
+/** One locale's strings of a dictionary: what a widget's page hands its script (see {@link translator}). */
+export type Strings<Key extends string> = Readonly<Record<Key, string>>;
+
 /** Values substituted for `{name}` placeholders in a translated string. */
 export type Placeholders = Readonly<Record<string, string | number>>;
+
+/** A translation function: the string for `key` with its placeholders filled in. */
+export type Translator<Key extends string> = (key: Key, values?: Placeholders) => string;
 
 /**
  * Replace `{name}` placeholders in a template.
@@ -64,9 +70,20 @@ export function interpolate(template: string, values: Placeholders = {}): string
  */
 export function makeTranslations<Key extends string>(
   dictionary: Dictionary<Key>,
-): (locale: Locale) => (key: Key, values?: Placeholders) => string {
-  return (locale) => {
-    const strings = dictionary[locale];
-    return (key, values) => interpolate(strings[key], values);
-  };
+): (locale: Locale) => Translator<Key> {
+  return (locale) => translator(dictionary[locale]);
+}
+
+/**
+ * A translation function over one locale's strings. Widget scripts use it with the strings their
+ * page serialised into a `data-*` attribute, so the script itself carries no prose in any language.
+ *
+ * @param strings - One locale's entry of a dictionary.
+ * @returns `t(key, values?)`, as from {@link makeTranslations}.
+ * @example
+ * const t = translator({ 'chart.lrAt': 'LR at epoch {epoch}' });
+ * t('chart.lrAt', { epoch: 3 }); // 'LR at epoch 3'
+ */
+export function translator<Key extends string>(strings: Strings<Key>): Translator<Key> {
+  return (key, values) => interpolate(strings[key], values);
 }

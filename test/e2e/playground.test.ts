@@ -237,12 +237,29 @@ describe('the playground controls', () => {
     await expect.poll(() => stateFromQuery(query(page)).series[0]!.scheduler).toBe('StepLR');
     expect(await widget.locator('.pg-live').textContent()).toBe('Configuration 1 removed.');
 
-    // Hovering draws the tooltip of every curve at that epoch onto the canvas.
+    // Hovering shows the readout: the epoch, then one line per curve, each with its colour.
     await widget.locator('.pg-plot canvas').scrollIntoViewIfNeeded();
-    const still = await picture(widget);
     const box = (await widget.locator('.pg-plot canvas').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.5);
-    await expect.poll(() => picture(widget)).not.toBe(still);
+    const readout = widget.locator('.pg-plot .chart-readout');
+    await readout.waitFor();
+    const lines = await readout.locator(':scope > div').allTextContents();
+    expect(lines[0]).toMatch(/^Epoch \d+$/);
+    const labels = (
+      await widget.locator('.pg-legend li > span:last-child').allTextContents()
+    ).slice(0, 3);
+    expect(lines).toHaveLength(1 + labels.length);
+    lines.slice(1).forEach((line, i) => {
+      expect(line.startsWith(`${labels[i]}: `), line).toBe(true);
+      expect(Number.isFinite(Number(line.slice(labels[i]!.length + 2))), line).toBe(true);
+    });
+    expect(
+      await readout
+        .locator('.chart-readout-swatch')
+        .evaluateAll((swatches) =>
+          swatches.map((swatch) => getComputedStyle(swatch).backgroundColor),
+        ),
+    ).toEqual(colours.slice(0, 3));
     await close(guard);
   });
 

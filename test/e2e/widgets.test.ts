@@ -12,12 +12,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Locator } from 'playwright-core';
-import {
-  chartSpecFromProps,
-  pytorchCode,
-  typescriptCode,
-  withShownDefaults,
-} from '../../src/widgets/schedule-chart/model.ts';
+import { pytorchCode, typescriptCode } from '../../src/widgets/schedule-chart/code.ts';
+import { chartSpecFromProps, withShownDefaults } from '../../src/widgets/schedule-chart/model.ts';
 import {
   assetFiles,
   assetsDir as assets,
@@ -102,11 +98,20 @@ describe('ScheduleChart on the harness page', () => {
     const label = await chart.locator('canvas').getAttribute('aria-label');
     await expectRedraw(chart, before.hash, () => field(chart, 'series.0.options.T_0').fill('10'));
     expect(await chart.locator('canvas').getAttribute('aria-label')).not.toBe(label);
-    // Hovering draws the tooltip (epoch and learning rate) onto the canvas.
-    const edited = await canvasPixels(chart);
+    // Hovering shows the readout beside the pointer: the epoch, then the learning rate there.
     const box = (await chart.locator('canvas').boundingBox())!;
+    const readout = chart.locator('.chart-readout');
+    expect(await readout.isVisible()).toBe(false);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await expect.poll(async () => (await canvasPixels(chart)).hash).not.toBe(edited.hash);
+    await readout.waitFor();
+    expect(await readout.getAttribute('aria-hidden')).toBe('true');
+    const lines = await readout.locator(':scope > div').allTextContents();
+    expect(lines).toHaveLength(2);
+    const epoch = Number(/^Epoch (\d+(?:\.\d+)?)$/.exec(lines[0]!)?.[1]);
+    expect(epoch).toBeGreaterThan(0);
+    expect(lines[1]).toMatch(/^Learning rate: \d/);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height + 150);
+    await readout.waitFor({ state: 'hidden' });
     expect(await chart.locator('.sc-legend-label').first().textContent()).toBe(
       'CosineAnnealingWarmRestarts(T_0=10, T_mult=2, eta_min=0)',
     );
@@ -337,9 +342,11 @@ describe.each(['en', 'zh-cn'] as const)('ScheduleChart in /%s/warm-restarts/', (
       early
         .filter((file) => !file.startsWith('ScheduleChart.astro'))
         .flatMap((file) =>
-          [...readFileSync(join(assets, file), 'utf8').matchAll(/import\(`\.\/([^`]+)`\)/g)].map(
-            (match) => match[1]!,
-          ),
+          [
+            ...readFileSync(join(assets, file), 'utf8').matchAll(
+              /import\(\s*["'`]\.\/([^"'`]+)["'`]\s*\)/g,
+            ),
+          ].map((match) => match[1]!),
         ),
     );
     expect(early.some((file) => file.startsWith('ScheduleChart.astro'))).toBe(true);

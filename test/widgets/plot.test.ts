@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  axisTitleLines,
   decimate,
   linearScale,
   niceDomain,
@@ -18,6 +19,15 @@ import {
   evaluate,
   type Curve,
 } from '../../src/widgets/schedule-chart/model.ts';
+
+describe('axis titles', () => {
+  it('breaks long axis titles into two lines at the middle space', () => {
+    expect(axisTitleLines('Validation accuracy')).toEqual(['Validation', 'accuracy']);
+    expect(axisTitleLines('Loss f')).toEqual(['Loss f']);
+    expect(axisTitleLines('aaa bbb ccc ddd')).toEqual(['aaa bbb', 'ccc ddd']);
+    expect(axisTitleLines('验证精度')).toEqual(['验证精度']);
+  });
+});
 
 describe('scales and ticks', () => {
   it('maps a domain linearly onto a range, reversed ranges included', () => {

@@ -9,12 +9,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeLines, pytorchCode, typescriptCode } from '../../src/widgets/schedule-chart/code.ts';
 import {
   chartSpecFromProps,
-  codeLines,
   evaluate,
-  pytorchCode,
-  typescriptCode,
   withShownDefaults,
   type ChartSpec,
   type ScheduleChartProps,

@@ -13,7 +13,6 @@ import {
   type EpochMetrics,
 } from '../../src/widgets/training-run/model.ts';
 import {
-  axisTitleLines,
   bestEpoch,
   boundaryLines,
   epochPoints,
@@ -123,13 +122,6 @@ describe('the chart', () => {
     });
     expect(epochPoints(metrics(3, NaN, 0.5, 0.1)).trainLoss.y).toBeNaN();
     expect(epochPoints(metrics(3, 0, 0.5, 0.1)).trainLoss.y).toBeNaN();
-  });
-
-  it('breaks long axis titles into two lines at the middle space', () => {
-    expect(axisTitleLines('Validation accuracy')).toEqual(['Validation', 'accuracy']);
-    expect(axisTitleLines('Loss f')).toEqual(['Loss f']);
-    expect(axisTitleLines('aaa bbb ccc ddd')).toEqual(['aaa bbb', 'ccc ddd']);
-    expect(axisTitleLines('验证精度')).toEqual(['验证精度']);
   });
 
   it('marks the epochs whose learning rate jumped up', () => {

@@ -12,9 +12,11 @@
 import type { Chart as ChartJs, ChartDataset, ChartOptions, Plugin } from 'chart.js';
 import { onThemeChange } from '../../components/theme.ts';
 import { isLocale, localeInfo, type Locale } from '../../i18n/locales.ts';
-import { usePlaygroundTranslations } from '../../i18n/widgets/playground.ts';
-import { useScheduleChartTranslations } from '../../i18n/widgets/schedule-chart.ts';
-import { pytorchCode, typescriptCode } from '../schedule-chart/code.ts';
+import type { PlaygroundKey } from '../../i18n/widgets/playground.ts';
+import type { ScheduleChartKey } from '../../i18n/widgets/schedule-chart.ts';
+import { hoverReadout } from '../shared/hover-readout.ts';
+import { readTranslator } from '../shared/strings.ts';
+import { loadCode, type CodeModule } from '../schedule-chart/load-code.ts';
 import { dataTable, fieldText, type Curve, type FieldProblem } from '../schedule-chart/model.ts';
 import {
   chartSummary,
@@ -115,8 +117,8 @@ function paintVerticals(chart: ChartJs, verticals: readonly Vertical[]): void {
  */
 export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { destroy(): void } {
   const locale: Locale = isLocale(host.dataset['locale']) ? host.dataset['locale'] : 'en';
-  const t = usePlaygroundTranslations(locale);
-  const tc = useScheduleChartTranslations(locale);
+  const t = readTranslator<PlaygroundKey>(host);
+  const tc = readTranslator<ScheduleChartKey>(host, 'chartStrings');
   const abort = new AbortController();
   const { signal } = abort;
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -153,7 +155,8 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
 
   const canvas = document.createElement('canvas');
   canvas.setAttribute('role', 'img');
-  find<HTMLElement>('.pg-plot').append(canvas);
+  const plot = find<HTMLElement>('.pg-plot');
+  plot.append(canvas);
 
   const markerPlugin: Plugin<'line'> = {
     id: 'pgMarkers',
@@ -212,25 +215,20 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
       font: { family: colours.font },
       interaction: { mode: 'index', intersect: false },
       scales: scales(),
-      plugins: {
-        tooltip: {
-          callbacks: {
-            title: (items) =>
-              items[0]
-                ? tc('tooltip.epoch', { epoch: formatEpoch(locale, items[0].parsed.x ?? 0) })
-                : '',
-            label: (item) => {
-              const label = item.dataset.label ?? '';
-              const value = formatLr(locale, item.parsed.y ?? 0, 6);
-              return item.dataset.yAxisID === 'momentum'
-                ? t('tooltip.momentum', { label, value })
-                : tc('tooltip.series', { label, lr: value });
-            },
-          },
-        },
-      },
     },
-    plugins: [markerPlugin],
+    plugins: [
+      markerPlugin,
+      hoverReadout(plot, {
+        title: (x) => tc('tooltip.epoch', { epoch: formatEpoch(locale, x) }),
+        line: (dataset, y) => {
+          const label = dataset.label ?? '';
+          const value = formatLr(locale, y, 6);
+          return dataset.yAxisID === 'momentum'
+            ? t('tooltip.momentum', { label, value })
+            : tc('tooltip.series', { label, lr: value });
+        },
+      }),
+    ],
   });
 
   const announce = (text: string) => {
@@ -390,11 +388,19 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     });
   };
 
-  const updateCode = () => {
-    const spec = toChartSpec(state);
-    find<HTMLElement>('.pg-python code').textContent = pytorchCode(spec);
-    find<HTMLElement>('.pg-typescript code').textContent = typescriptCode(spec);
-  };
+  // The code generator is a chunk of its own, fetched after the first chart is drawn. Whenever it
+  // arrives, the code shown is that of the state at that moment, so a late chunk never shows an
+  // older configuration.
+  const updateCode = () =>
+    loadCode().then(
+      guarded(({ pytorchCode, typescriptCode }: CodeModule) => {
+        const spec = toChartSpec(state);
+        find<HTMLElement>('.pg-python code').textContent = pytorchCode(spec);
+        find<HTMLElement>('.pg-typescript code').textContent = typescriptCode(spec);
+      }),
+      // Without the generator the code stays empty; the chart, the table and the address work.
+      () => undefined,
+    );
 
   // The address follows the state a moment after the last change: replacing it on every
   // keystroke would cost more than the redraw itself.
@@ -617,9 +623,10 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     timers.add(timer);
   };
 
-  const copy = (button: HTMLButtonElement, text: string, done: string) => {
-    const writing =
-      navigator.clipboard?.writeText(text) ?? Promise.reject(new Error('no clipboard'));
+  const copy = (button: HTMLButtonElement, text: string | Promise<string>, done: string) => {
+    const writing = Promise.resolve(text).then(
+      (value) => navigator.clipboard?.writeText(value) ?? Promise.reject(new Error('no clipboard')),
+    );
     writing.then(
       () => report(button, done),
       () => report(button, tc('copy.failed')),
@@ -698,7 +705,10 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     copy: (button) => {
       const spec = toChartSpec(state);
       const python = button.dataset['lang'] === 'python';
-      copy(button, python ? pytorchCode(spec) : typescriptCode(spec), tc('copy.done'));
+      const code = loadCode().then((module) =>
+        python ? module.pytorchCode(spec) : module.typescriptCode(spec),
+      );
+      copy(button, code, tc('copy.done'));
     },
   };
 

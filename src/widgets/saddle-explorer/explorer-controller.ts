@@ -10,12 +10,21 @@
  *
  * @module
  */
-import { lineDataset } from '../shared/line-dataset.ts';
-import type { Chart as ChartJs, ChartOptions, Plugin } from 'chart.js';
+import type { Chart as ChartJs } from 'chart.js';
 import { onThemeChange } from '../../components/theme.ts';
-import { isLocale, localeInfo, type Locale } from '../../i18n/locales.ts';
-import { useSaddleExplorerTranslations } from '../../i18n/widgets/saddle-explorer.ts';
+import { isLocale, type Locale } from '../../i18n/locales.ts';
+import type { SaddleExplorerKey } from '../../i18n/widgets/saddle-explorer.ts';
+import { readTranslator } from '../shared/strings.ts';
 import { saddleFigure } from '../saddle-surface/model.ts';
+import { verticalMarks, type VerticalMark } from '../shared/chart-marks.ts';
+import { clearFieldProblems, showFieldProblems, type Field } from '../shared/field-problems.ts';
+import {
+  bandAxis,
+  countAxis,
+  recolourChart,
+  stackedChart,
+  type ScaleOptions,
+} from '../shared/stacked-chart.ts';
 import {
   advance,
   createRun,
@@ -54,13 +63,9 @@ import {
   type ChartSeries,
   type Translate,
 } from './view.ts';
-import { axisTitleLines } from '../training-run/view.ts';
 
 /** Pause after the last keystroke in a field before recomputing, in milliseconds. */
 const EDIT_DELAY = 120;
-
-type Field = HTMLInputElement | HTMLSelectElement;
-type ScaleOptions = NonNullable<ChartOptions<'line'>['scales']>[string];
 
 interface Colours {
   path: string;
@@ -117,12 +122,12 @@ function compute(config: ExplorerConfig): Computed {
  *
  * @param host - The element, with its build-time markup.
  * @param Chart - Chart.js's `Chart` class with the line controller, linear and logarithmic scales
- *   and the tooltip registered (see `../schedule-chart/chart-js.ts`).
+ *   registered (see `../schedule-chart/chart-js.ts`).
  * @returns A handle whose `destroy()` removes the live parts and every listener.
  */
 export function mountSaddleExplorer(host: HTMLElement, Chart: typeof ChartJs): { destroy(): void } {
   const locale: Locale = isLocale(host.dataset['locale']) ? host.dataset['locale'] : 'en';
-  const t: Translate = useSaddleExplorerTranslations(locale);
+  const t: Translate = readTranslator<SaddleExplorerKey>(host);
   const parsedBase = parseExplorerConfig(safeJson(host.dataset['config']));
   const base = parsedBase.ok ? parsedBase.config : DEFAULT_EXPLORER_CONFIG;
   const frame = surfaceFrame(saddleFigure('x2-y2'));
@@ -238,136 +243,68 @@ export function mountSaddleExplorer(host: HTMLElement, Chart: typeof ChartJs): {
 
   // --- The chart -------------------------------------------------------------------------------
 
-  const marksPlugin: Plugin<'line'> = {
-    id: 'seMarks',
-    beforeDatasetsDraw(chart) {
-      const { ctx, chartArea, scales } = chart;
-      const x = scales['x'];
-      if (!x) return;
-      const line = (step: number, colour: string, dash: number[], width: number) => {
-        if (step > shown) return;
-        const px = Math.round(x.getPixelForValue(step)) + 0.5;
-        if (px < chartArea.left || px > chartArea.right) return;
-        ctx.strokeStyle = colour;
-        ctx.setLineDash(dash);
-        ctx.lineWidth = width;
-        ctx.beginPath();
-        ctx.moveTo(px, chartArea.top);
-        ctx.lineTo(px, chartArea.bottom);
-        ctx.stroke();
-      };
-      ctx.save();
-      for (const step of state.restarts) line(step, colours.axis, [4, 4], 1);
-      if (state.escape !== undefined) line(state.escape, colours.current, [], 2);
-      ctx.restore();
-    },
-  };
-
-  // Rotated beside three stacked axes, a one-line title would be longer than its band.
-  const axisStyle = (title: string) => ({
-    title: { display: true, text: axisTitleLines(title), color: colours.text },
-    grid: { color: colours.grid },
-    border: { color: colours.axis },
-  });
-
   const scales = (): Record<string, ScaleOptions> => {
     const { ranges, config } = state;
-    const value = (v: number | string) => formatValue(locale, Number(v), 3);
+    const value = (v: number) => formatValue(locale, v, 3);
     return {
-      x: {
-        ...axisStyle(t('axis.step')),
-        type: 'linear',
-        min: 0,
-        max: config.steps,
-        ticks: { color: colours.axis, callback: (v) => formatCount(locale, Number(v)) },
-      },
-      lr: {
-        ...axisStyle(t('axis.lr')),
-        type: 'linear',
-        stack: 'se',
-        stackWeight: 1,
-        offset: true,
-        min: ranges.lr[0],
-        max: ranges.lr[1],
-        ticks: { color: colours.axis, maxTicksLimit: 4, callback: value },
-      },
-      grad: {
-        ...axisStyle(t('axis.gradNorm')),
-        type: 'logarithmic',
-        stack: 'se',
-        stackWeight: 1,
-        offset: true,
-        min: ranges.gradNorm[0],
-        max: ranges.gradNorm[1],
-        ticks: {
-          color: colours.axis,
-          maxTicksLimit: 4,
-          callback: (v) => {
-            const n = Number(v);
-            return Math.abs(Math.log10(n) - Math.round(Math.log10(n))) < 1e-9 ? value(n) : '';
-          },
+      x: countAxis(t('axis.step'), config.steps, colours, (v) => formatCount(locale, v)),
+      lr: bandAxis(
+        { title: t('axis.lr'), type: 'linear', min: ranges.lr[0], max: ranges.lr[1], label: value },
+        colours,
+      ),
+      grad: bandAxis(
+        {
+          title: t('axis.gradNorm'),
+          type: 'logarithmic',
+          min: ranges.gradNorm[0],
+          max: ranges.gradNorm[1],
+          label: (v) =>
+            Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? value(v) : '',
         },
-      },
-      loss: {
-        ...axisStyle(t('axis.loss')),
-        type: 'linear',
-        stack: 'se',
-        stackWeight: 1,
-        offset: true,
-        min: ranges.loss[0],
-        max: ranges.loss[1],
-        ticks: { color: colours.axis, maxTicksLimit: 4, callback: value },
-      },
+        colours,
+      ),
+      loss: bandAxis(
+        {
+          title: t('axis.loss'),
+          type: 'linear',
+          min: ranges.loss[0],
+          max: ranges.loss[1],
+          label: value,
+        },
+        colours,
+      ),
     };
   };
 
-  const dataset = lineDataset<ChartPoint>;
+  const marks = (): VerticalMark[] => {
+    const shownMarks: VerticalMark[] = state.restarts
+      .filter((step) => step <= shown)
+      .map((x) => ({ x, colour: colours.axis, dash: [4, 4], width: 1 }));
+    if (state.escape !== undefined && state.escape <= shown) {
+      shownMarks.push({ x: state.escape, colour: colours.current, dash: [], width: 2 });
+    }
+    return shownMarks;
+  };
 
-  const chart = new Chart<'line', ChartPoint[]>(chartCanvas, {
-    type: 'line',
-    data: {
-      datasets: [
-        dataset(t('axis.loss'), 'loss', colours.series[0]),
-        dataset(t('axis.gradNorm'), 'grad', colours.series[1]),
-        dataset(t('axis.lr'), 'lr', colours.series[2]),
-      ],
+  const chart = stackedChart<ChartPoint>(Chart, chartCanvas, {
+    box: chartBox,
+    locale,
+    font: colours.font,
+    series: [
+      [t('axis.loss'), 'loss', colours.series[0]],
+      [t('axis.gradNorm'), 'grad', colours.series[1]],
+      [t('axis.lr'), 'lr', colours.series[2]],
+    ],
+    scales: scales(),
+    plugins: [verticalMarks('seMarks', marks)],
+    readout: {
+      title: (x) => t('tooltip.step', { step: formatCount(locale, x) }),
+      line: (dataset, y) =>
+        t('tooltip.value', { label: dataset.label ?? '', value: formatValue(locale, y) }),
     },
-    options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      parsing: false,
-      normalized: true,
-      locale: localeInfo[locale].lang,
-      font: { family: colours.font },
-      interaction: { mode: 'index', intersect: false },
-      scales: scales(),
-      plugins: {
-        tooltip: {
-          callbacks: {
-            title: (items) =>
-              items[0]
-                ? t('tooltip.step', { step: formatCount(locale, items[0].parsed.x ?? 0) })
-                : '',
-            label: (item) =>
-              t('tooltip.value', {
-                label: item.dataset.label ?? '',
-                value: formatValue(locale, item.parsed.y ?? 0),
-              }),
-          },
-        },
-      },
-    },
-    plugins: [marksPlugin],
   });
 
-  const recolourChart = () => {
-    chart.data.datasets.forEach((set, i) => {
-      set.borderColor = colours.series[i]!;
-      set.backgroundColor = colours.series[i]!;
-    });
-    chart.options.scales = scales();
-  };
+  const recolour = () => recolourChart(chart, colours.series, scales());
 
   const updateChart = () => {
     const [loss, grad, lr] = chart.data.datasets;
@@ -500,39 +437,16 @@ export function mountSaddleExplorer(host: HTMLElement, Chart: typeof ChartJs): {
     return record;
   };
 
-  const clearProblems = () => {
-    host.querySelectorAll('.se-error').forEach((element) => element.remove());
-    for (const field of fields.values()) {
-      field.removeAttribute('aria-invalid');
-      field.removeAttribute('aria-describedby');
-    }
-  };
+  const clearProblems = () => clearFieldProblems(host, 'se-error', fields.values());
 
   const showProblems = (problems: readonly ConfigProblem<ExplorerField>[]) => {
     clearProblems();
-    const messages: string[] = [];
-    problems.forEach((problem, n) => {
-      const name = problem.field ?? lastEdited ?? 'lr';
-      const field = fields.get(name);
-      const message = problemMessage(t, locale, problem);
-      messages.push(message);
-      if (!field) return;
-      const error = document.createElement('span');
-      error.className = 'se-error';
-      error.id = `${field.id}-error${n}`;
-      const text = document.createElement('span');
-      text.textContent = message;
-      error.append(text);
-      if (problem.pytorch) {
-        const original = document.createElement('span');
-        const code = document.createElement('code');
-        code.textContent = problem.pytorch;
-        original.append(` ${t('error.pytorch')} `, code);
-        error.append(original);
-      }
-      field.closest('.se-field')?.append(error);
-      field.setAttribute('aria-invalid', 'true');
-      field.setAttribute('aria-describedby', error.id);
+    const messages = showFieldProblems(problems, {
+      errorClass: 'se-error',
+      fieldOf: (problem) => fields.get(problem.field ?? lastEdited ?? 'lr'),
+      message: (problem) => problemMessage(t, locale, problem),
+      pytorchLabel: t('error.pytorch'),
+      place: (field, error) => field.closest('.se-field')?.append(error),
     });
     announce(joinSentences(locale, [...messages, t('status.kept')]));
   };
@@ -693,7 +607,7 @@ export function mountSaddleExplorer(host: HTMLElement, Chart: typeof ChartJs): {
   const stopTheme = onThemeChange(
     guarded(() => {
       colours = readColours(host);
-      recolourChart();
+      recolour();
       render();
     }),
   );

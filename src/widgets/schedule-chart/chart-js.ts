@@ -1,7 +1,9 @@
 /**
- * Chart.js with only what `ScheduleChart` draws: line charts on linear or logarithmic axes, with
- * tooltips. Registering the parts explicitly lets the bundler drop every other chart type, scale
- * and plugin. A chunk of its own, loaded by `element.ts` in parallel with the controller.
+ * Chart.js with only what the widgets draw: line charts on linear or logarithmic axes.
+ * Registering the parts explicitly lets the bundler drop every other chart type, scale and
+ * plugin; hovering is shown by the widgets' own HTML readout (`../shared/hover-readout.ts`)
+ * instead of the canvas tooltip plugin. A chunk of its own, loaded by the elements in parallel
+ * with their controllers.
  *
  * @module
  */
@@ -12,9 +14,8 @@ import {
   LinearScale,
   LogarithmicScale,
   PointElement,
-  Tooltip,
 } from 'chart.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip);
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale);
 
 export { Chart };

@@ -8,11 +8,15 @@
  *
  * @module
  */
-import type { Chart as ChartJs, ChartDataset, ChartOptions, Plugin } from 'chart.js';
+import type { Chart as ChartJs, ChartDataset, ChartOptions } from 'chart.js';
 import { onThemeChange } from '../../components/theme.ts';
 import { isLocale, localeInfo, type Locale } from '../../i18n/locales.ts';
-import { useScheduleChartTranslations } from '../../i18n/widgets/schedule-chart.ts';
-import { codeLines, codeText, pytorchCode, typescriptCode } from './code.ts';
+import type { ScheduleChartKey } from '../../i18n/widgets/schedule-chart.ts';
+import { verticalMarks, type VerticalMark } from '../shared/chart-marks.ts';
+import { clearFieldProblems, showFieldProblems, type Field } from '../shared/field-problems.ts';
+import { hoverReadout } from '../shared/hover-readout.ts';
+import { readTranslator } from '../shared/strings.ts';
+import { loadCode, type CodeModule } from './load-code.ts';
 import {
   applyTexts,
   dataTable,
@@ -40,7 +44,6 @@ const SERIES_COLOURS = 6;
 
 type Point = { x: number; y: number };
 type ScaleOptions = NonNullable<ChartOptions<'line'>['scales']>[string];
-type Field = HTMLInputElement | HTMLSelectElement;
 
 interface Colours {
   series: string[];
@@ -94,12 +97,12 @@ function logTickLabel(locale: Locale, value: number): string {
  *
  * @param host - The element, with its build-time markup.
  * @param Chart - Chart.js's `Chart` class with the line controller, linear and logarithmic scales
- *   and the tooltip registered (see `chart-js.ts`).
+ *   registered (see `chart-js.ts`).
  * @returns A handle whose `destroy()` removes the chart and every listener.
  */
 export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { destroy(): void } {
   const locale: Locale = isLocale(host.dataset['locale']) ? host.dataset['locale'] : 'en';
-  const t: Translate = useScheduleChartTranslations(locale);
+  const t: Translate = readTranslator<ScheduleChartKey>(host);
   const baseSpec = JSON.parse(host.dataset['config'] ?? '{}') as ChartSpec;
   const samples = host.dataset['samples'];
   const editable = samples === undefined;
@@ -123,28 +126,7 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
   plot.append(canvas);
 
   let colours = readColours(host);
-  let restartLines: { x: number; colour: string }[] = [];
-  const restartPlugin: Plugin<'line'> = {
-    id: 'scRestarts',
-    beforeDatasetsDraw(chart) {
-      if (restartLines.length === 0) return;
-      const { ctx, chartArea, scales } = chart;
-      const x = scales['x']!;
-      ctx.save();
-      ctx.lineWidth = 1;
-      ctx.setLineDash([4, 4]);
-      for (const line of restartLines) {
-        const px = Math.round(x.getPixelForValue(line.x)) + 0.5;
-        if (px < chartArea.left || px > chartArea.right) continue;
-        ctx.strokeStyle = line.colour;
-        ctx.beginPath();
-        ctx.moveTo(px, chartArea.top);
-        ctx.lineTo(px, chartArea.bottom);
-        ctx.stroke();
-      }
-      ctx.restore();
-    },
-  };
+  let restartLines: VerticalMark[] = [];
 
   const dataset = (curve: Curve, i: number): ChartDataset<'line', Point[]> => ({
     label: curve.label,
@@ -200,24 +182,19 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
       font: { family: colours.font },
       interaction: { mode: 'index', intersect: false },
       scales: { x: xScale(), y: yScale(logInput?.checked ?? false) },
-      plugins: {
-        tooltip: {
-          callbacks: {
-            title: (items) =>
-              items[0]
-                ? t('tooltip.epoch', { epoch: formatEpoch(locale, items[0].parsed.x ?? 0) })
-                : '',
-            label: (item) => {
-              const lr = formatLr(locale, item.parsed.y ?? 0, 6);
-              return multi
-                ? t('tooltip.series', { label: item.dataset.label ?? '', lr })
-                : t('tooltip.value', { lr });
-            },
-          },
-        },
-      },
     },
-    plugins: [restartPlugin],
+    plugins: [
+      verticalMarks('scRestarts', () => restartLines),
+      hoverReadout(plot, {
+        title: (x) => t('tooltip.epoch', { epoch: formatEpoch(locale, x) }),
+        line: (dataset, y) => {
+          const lr = formatLr(locale, y, 6);
+          return multi
+            ? t('tooltip.series', { label: dataset.label ?? '', lr })
+            : t('tooltip.value', { lr });
+        },
+      }),
+    ],
   });
 
   const live = host.querySelector<HTMLElement>('.sc-live');
@@ -231,7 +208,12 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
     chart.options.scales = { x: xScale(), y: yScale(logInput?.checked ?? false) };
     restartLines = spec.markRestarts
       ? next.flatMap((curve, i) =>
-          curve.restarts.map((x) => ({ x, colour: colours.series[i % SERIES_COLOURS]! })),
+          curve.restarts.map((x) => ({
+            x,
+            colour: colours.series[i % SERIES_COLOURS]!,
+            dash: [4, 4],
+            width: 1,
+          })),
         )
       : [];
     chart.update(reducedMotion.matches ? 'none' : undefined);
@@ -282,42 +264,19 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
   const typescriptBlock = host.querySelector<HTMLElement>('.sc-typescript');
   const pythonBlock = host.querySelector<HTMLElement>('.sc-python');
 
-  const clearProblems = () => {
-    host.querySelectorAll('.sc-error').forEach((element) => element.remove());
-    for (const field of fields.values()) {
-      field.removeAttribute('aria-invalid');
-      field.removeAttribute('aria-describedby');
-    }
-  };
+  const clearProblems = () => clearFieldProblems(host, 'sc-error', fields.values());
 
   const showProblems = (problems: readonly FieldProblem[]) => {
     clearProblems();
-    const messages: string[] = [];
-    problems.forEach((problem, n) => {
-      const path = problem.path ?? lastEdited ?? fields.keys().next().value;
-      const field = path === undefined ? undefined : fields.get(path);
-      const message = problemMessage(t, locale, problem);
-      messages.push(message);
-      if (!field) return;
-      const error = document.createElement('span');
-      error.className = 'sc-error';
-      error.id = `${field.id}-error${n}`;
-      const text = document.createElement('span');
-      text.textContent = message;
-      error.append(text);
-      if (problem.pytorch) {
-        const original = document.createElement('span');
-        const code = document.createElement('code');
-        code.textContent = problem.pytorch;
-        original.append(` ${t('error.pytorch')} `, code);
-        error.append(original);
-      }
-      field.closest('.sc-code-line')?.after(error);
-      field.setAttribute('aria-invalid', 'true');
-      field.setAttribute(
-        'aria-describedby',
-        [field.getAttribute('aria-describedby'), error.id].filter(Boolean).join(' '),
-      );
+    const messages = showFieldProblems(problems, {
+      errorClass: 'sc-error',
+      fieldOf: (problem) => {
+        const path = problem.path ?? lastEdited ?? fields.keys().next().value;
+        return path === undefined ? undefined : fields.get(path);
+      },
+      message: (problem) => problemMessage(t, locale, problem),
+      pytorchLabel: t('error.pytorch'),
+      place: (field, error) => field.closest('.sc-code-line')?.after(error),
     });
     announce(joinSentences(locale, [...messages, t('status.kept')]));
   };
@@ -346,10 +305,20 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
     announce('');
     spec = applied.spec;
     setValid(true);
-    if (typescriptBlock) {
-      typescriptBlock.querySelector('code')!.textContent = codeText(codeLines(spec, 'typescript'));
-    }
     showCurves(evaluation.curves);
+    if (typescriptBlock) {
+      // Whenever the generator arrives, it writes the code of the chart shown at that moment.
+      void loadCode().then(
+        guarded(({ codeLines, codeText }: CodeModule) => {
+          if (!valid) return;
+          typescriptBlock.querySelector('code')!.textContent = codeText(
+            codeLines(spec, 'typescript'),
+          );
+        }),
+        // Offline, say: the TypeScript block keeps the code it showed; the chart stays live.
+        () => undefined,
+      );
+    }
   };
 
   const guarded =
@@ -397,7 +366,10 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
     'click',
     guarded(() => {
       if (!valid) return;
-      const code = language === 'python' ? pytorchCode(spec) : typescriptCode(spec);
+      const shown = spec;
+      const code = loadCode().then((module) =>
+        language === 'python' ? module.pytorchCode(shown) : module.typescriptCode(shown),
+      );
       const label = t('copy.button');
       const report = (text: string) => {
         copyButton.textContent = text;
@@ -407,8 +379,9 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
           copyButton.textContent = label;
         }, COPIED_DELAY);
       };
-      const copy =
-        navigator.clipboard?.writeText(code) ?? Promise.reject(new Error('no clipboard'));
+      const copy = code.then(
+        (text) => navigator.clipboard?.writeText(text) ?? Promise.reject(new Error('no clipboard')),
+      );
       copy.then(
         () => report(t('copy.done')),
         () => report(t('copy.failed')),

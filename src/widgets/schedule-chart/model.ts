@@ -4,7 +4,8 @@
  * summaries, data-table rows and warm-restart markers. Numbers only: no DOM, no Chart.js, no
  * words (the element and the Astro wrapper turn the keys returned here into localized text).
  *
- * Code generation (`pytorchCode`, `typescriptCode`) lives in `code.ts` and is re-exported here.
+ * Code generation (`pytorchCode`, `typescriptCode`) lives in `code.ts`, which the live widgets
+ * load only when they need it (`load-code.ts`).
  *
  * @module
  */
@@ -987,5 +988,3 @@ export function dataTable(
     })),
   };
 }
-
-export { pytorchCode, typescriptCode, codeLines, type CodeToken, type CodeLine } from './code.ts';

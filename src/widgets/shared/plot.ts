@@ -1,6 +1,7 @@
 /**
  * Pure plotting geometry shared by the widgets' build-time SVGs: "nice" axis ticks, linear
- * scales, min/max decimation of long curves and compact SVG coordinate strings.
+ * scales, min/max decimation of long curves, compact SVG coordinate strings and axis titles that fit
+ * beside stacked axes.
  *
  * No DOM, no Astro: every function maps numbers to numbers or strings, so it runs at build time,
  * in the browser and in unit tests alike.
@@ -180,4 +181,28 @@ export function polylinePoints(points: Iterable<readonly [number, number]>, digi
     previous = part;
   }
   return parts.join(' ');
+}
+
+/** Axis titles up to this many characters stay on one line. */
+export const SHORT_TITLE = 10;
+
+/**
+ * An axis title longer than {@link SHORT_TITLE} characters broken into two lines at the space
+ * nearest its middle, so that a rotated title fits beside one of several stacked axes. Titles
+ * without a space (Chinese ones, say) stay whole.
+ *
+ * @param title - The title.
+ * @returns One or two lines.
+ * @example
+ * axisTitleLines('Validation accuracy'); // ['Validation', 'accuracy']
+ * axisTitleLines('学习率'); // ['学习率']
+ */
+export function axisTitleLines(title: string): string[] {
+  if (title.length <= SHORT_TITLE) return [title];
+  const middle = title.length / 2;
+  let best = -1;
+  for (let i = title.indexOf(' '); i !== -1; i = title.indexOf(' ', i + 1)) {
+    if (best === -1 || Math.abs(i - middle) < Math.abs(best - middle)) best = i;
+  }
+  return best === -1 ? [title] : [title.slice(0, best), title.slice(best + 1)];
 }

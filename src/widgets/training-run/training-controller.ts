@@ -11,12 +11,21 @@
  *
  * @module
  */
-import { lineDataset } from '../shared/line-dataset.ts';
-import type { Chart as ChartJs, ChartOptions, Plugin } from 'chart.js';
+import type { Chart as ChartJs } from 'chart.js';
 import { onThemeChange } from '../../components/theme.ts';
-import { isLocale, localeInfo, type Locale } from '../../i18n/locales.ts';
-import { useTrainingRunTranslations } from '../../i18n/widgets/training-run.ts';
+import { isLocale, type Locale } from '../../i18n/locales.ts';
+import type { TrainingRunKey } from '../../i18n/widgets/training-run.ts';
+import { readTranslator } from '../shared/strings.ts';
+import { verticalMarks } from '../shared/chart-marks.ts';
+import { clearFieldProblems, showFieldProblems, type Field } from '../shared/field-problems.ts';
 import { niceDomain } from '../shared/plot.ts';
+import {
+  bandAxis,
+  countAxis,
+  recolourChart,
+  stackedChart,
+  type ScaleOptions,
+} from '../shared/stacked-chart.ts';
 import { makeSplit, type Split } from './data.ts';
 import type { ConfigProblem } from './fields.ts';
 import {
@@ -30,7 +39,6 @@ import {
 } from './model.ts';
 import type { SessionOptions, SessionStatus, WorkerRequest, WorkerResponse } from './session.ts';
 import {
-  axisTitleLines,
   boundaryLines,
   epochPoints,
   epochStatus,
@@ -54,9 +62,6 @@ const EDIT_DELAY = 300;
 
 /** Cells per side of the decision grids the worker sends. */
 const GRID_RESOLUTION = 64;
-
-type Field = HTMLInputElement | HTMLSelectElement;
-type ScaleOptions = NonNullable<ChartOptions<'line'>['scales']>[string];
 
 interface Colours {
   series: [string, string, string];
@@ -91,12 +96,12 @@ function readColours(host: HTMLElement): Colours {
  *
  * @param host - The element, with its build-time markup.
  * @param Chart - Chart.js's `Chart` class with the line controller, linear and logarithmic scales
- *   and the tooltip registered (see `../schedule-chart/chart-js.ts`).
+ *   registered (see `../schedule-chart/chart-js.ts`).
  * @returns A handle whose `destroy()` stops the worker and removes the live parts.
  */
 export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { destroy(): void } {
   const locale: Locale = isLocale(host.dataset['locale']) ? host.dataset['locale'] : 'en';
-  const t: Translate = useTrainingRunTranslations(locale);
+  const t: Translate = readTranslator<TrainingRunKey>(host);
   const parsedBase = parseTrainingConfig(safeJson(host.dataset['config']));
   const base = parsedBase.ok ? parsedBase.config : DEFAULT_TRAINING_CONFIG;
   const abort = new AbortController();
@@ -213,140 +218,70 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
 
   // --- The chart -------------------------------------------------------------------------------
 
-  const restartPlugin: Plugin<'line'> = {
-    id: 'trRestarts',
-    beforeDatasetsDraw(chart) {
-      if (restarts.length === 0) return;
-      const { ctx, chartArea, scales } = chart;
-      const x = scales['x'];
-      if (!x) return;
-      ctx.save();
-      ctx.strokeStyle = colours.axis;
-      ctx.lineWidth = 1;
-      ctx.setLineDash([4, 4]);
-      for (const epoch of restarts) {
-        const at = Math.round(x.getPixelForValue(epoch)) + 0.5;
-        ctx.beginPath();
-        ctx.moveTo(at, chartArea.top);
-        ctx.lineTo(at, chartArea.bottom);
-        ctx.stroke();
-      }
-      ctx.restore();
-    },
-  };
-
-  // Rotated beside three stacked axes, a one-line title would be longer than its band.
-  const axisStyle = (title: string) => ({
-    title: { display: true, text: axisTitleLines(title), color: colours.text },
-    grid: { color: colours.grid },
-    border: { color: colours.axis },
-  });
-
   const scales = (): Record<string, ScaleOptions> => ({
-    x: {
-      ...axisStyle(t('axis.epoch')),
-      type: 'linear',
-      min: 0,
-      max: config.epochs,
-      ticks: { color: colours.axis, callback: (v) => formatCount(locale, Number(v)) },
-    },
-    lr: {
-      ...axisStyle(t('axis.lr')),
-      type: 'linear',
-      stack: 'tr',
-      offset: true,
-      min: 0,
-      max: niceDomain(0, config.lr * 1.05, 4)[1],
-      ticks: {
-        color: colours.axis,
-        maxTicksLimit: 4,
-        callback: (v) => formatValue(locale, Number(v), 3),
+    x: countAxis(t('axis.epoch'), config.epochs, colours, (v) => formatCount(locale, v)),
+    lr: bandAxis(
+      {
+        title: t('axis.lr'),
+        type: 'linear',
+        min: 0,
+        max: niceDomain(0, config.lr * 1.05, 4)[1],
+        label: (v) => formatValue(locale, v, 3),
       },
-    },
-    accuracy: {
-      ...axisStyle(t('axis.valAccuracy')),
-      type: 'linear',
-      stack: 'tr',
-      offset: true,
-      max: 1,
-      ticks: {
-        color: colours.axis,
-        maxTicksLimit: 4,
-        callback: (v) => formatAccuracy(locale, Number(v)),
+      colours,
+    ),
+    accuracy: bandAxis(
+      {
+        title: t('axis.valAccuracy'),
+        type: 'linear',
+        max: 1,
+        label: (v) => formatAccuracy(locale, v),
       },
-    },
-    loss: {
-      ...axisStyle(t('axis.trainLoss')),
-      type: 'logarithmic',
-      stack: 'tr',
-      offset: true,
-      ticks: {
-        color: colours.axis,
-        maxTicksLimit: 4,
+      colours,
+    ),
+    loss: bandAxis(
+      {
+        title: t('axis.trainLoss'),
+        type: 'logarithmic',
         // A loss spans about one decade here: label 1, 2 and 5 times powers of ten.
-        callback: (v) => {
-          const n = Number(v);
-          const mantissa = n / 10 ** Math.floor(Math.log10(n) + 1e-12);
+        label: (v) => {
+          const mantissa = v / 10 ** Math.floor(Math.log10(v) + 1e-12);
           return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6)
-            ? formatValue(locale, n, 3)
+            ? formatValue(locale, v, 3)
             : '';
         },
       },
+      colours,
+    ),
+  });
+
+  const chart = stackedChart<ChartPoint>(Chart, chartCanvas, {
+    box: chartBox,
+    locale,
+    font: colours.font,
+    series: [
+      [t('axis.trainLoss'), 'loss', colours.series[0]],
+      [t('axis.valAccuracy'), 'accuracy', colours.series[1]],
+      [t('axis.lr'), 'lr', colours.series[2]],
+    ],
+    scales: scales(),
+    plugins: [
+      verticalMarks('trRestarts', () =>
+        restarts.map((x) => ({ x, colour: colours.axis, dash: [4, 4], width: 1 })),
+      ),
+    ],
+    readout: {
+      title: (x) => t('tooltip.epoch', { epoch: formatCount(locale, x) }),
+      line: (dataset, y) =>
+        t('tooltip.value', {
+          label: dataset.label ?? '',
+          value:
+            dataset.yAxisID === 'accuracy' ? formatAccuracy(locale, y) : formatValue(locale, y),
+        }),
     },
   });
 
-  const dataset = lineDataset<ChartPoint>;
-
-  const chart = new Chart<'line', ChartPoint[]>(chartCanvas, {
-    type: 'line',
-    data: {
-      datasets: [
-        dataset(t('axis.trainLoss'), 'loss', colours.series[0]),
-        dataset(t('axis.valAccuracy'), 'accuracy', colours.series[1]),
-        dataset(t('axis.lr'), 'lr', colours.series[2]),
-      ],
-    },
-    options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      parsing: false,
-      normalized: true,
-      locale: localeInfo[locale].lang,
-      font: { family: colours.font },
-      interaction: { mode: 'index', intersect: false },
-      scales: scales(),
-      plugins: {
-        tooltip: {
-          callbacks: {
-            title: (items) =>
-              items[0]
-                ? t('tooltip.epoch', { epoch: formatCount(locale, items[0].parsed.x ?? 0) })
-                : '',
-            label: (item) => {
-              const value = item.parsed.y ?? 0;
-              return t('tooltip.value', {
-                label: item.dataset.label ?? '',
-                value:
-                  item.dataset.yAxisID === 'accuracy'
-                    ? formatAccuracy(locale, value)
-                    : formatValue(locale, value),
-              });
-            },
-          },
-        },
-      },
-    },
-    plugins: [restartPlugin],
-  });
-
-  const recolourChart = () => {
-    chart.data.datasets.forEach((set, i) => {
-      set.borderColor = colours.series[i]!;
-      set.backgroundColor = colours.series[i]!;
-    });
-    chart.options.scales = scales();
-  };
+  const recolour = () => recolourChart(chart, colours.series, scales());
 
   // --- Drawing, at most once per frame ---------------------------------------------------------
 
@@ -435,39 +370,18 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
     return record;
   };
 
-  const clearProblems = () => {
-    host.querySelectorAll('.tr-error').forEach((element) => element.remove());
-    for (const field of fields.values()) {
-      field.removeAttribute('aria-invalid');
-      field.removeAttribute('aria-describedby');
-    }
-  };
+  const clearProblems = () => clearFieldProblems(host, 'tr-error', fields.values());
 
   const showProblems = (problems: readonly ConfigProblem<string>[]) => {
     clearProblems();
-    const messages: string[] = [];
-    problems.forEach((problem, n) => {
-      const name = (problem.field ?? lastEdited ?? 'lr') as TrainingField;
-      const field = fields.get(name) ?? fields.get(lastEdited ?? 'lr');
-      const message = problemMessage(t, locale, problem);
-      messages.push(message);
-      if (!field) return;
-      const error = document.createElement('span');
-      error.className = 'tr-error';
-      error.id = `${field.id}-error${n}`;
-      const text = document.createElement('span');
-      text.textContent = message;
-      error.append(text);
-      if (problem.pytorch) {
-        const original = document.createElement('span');
-        const code = document.createElement('code');
-        code.textContent = problem.pytorch;
-        original.append(` ${t('error.pytorch')} `, code);
-        error.append(original);
-      }
-      field.closest('.tr-field')?.append(error);
-      field.setAttribute('aria-invalid', 'true');
-      field.setAttribute('aria-describedby', error.id);
+    const messages = showFieldProblems(problems, {
+      errorClass: 'tr-error',
+      fieldOf: (problem) =>
+        fields.get((problem.field ?? lastEdited ?? 'lr') as TrainingField) ??
+        fields.get(lastEdited ?? 'lr'),
+      message: (problem) => problemMessage(t, locale, problem),
+      pytorchLabel: t('error.pytorch'),
+      place: (field, error) => field.closest('.tr-field')?.append(error),
     });
     announce(joinSentences(locale, [...messages, t('status.kept')]));
   };
@@ -490,8 +404,14 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
       ? { gridResolution: GRID_RESOLUTION, gridEvery: 10, epochsPerTick: 10, tickMs: 200 }
       : { gridResolution: GRID_RESOLUTION, gridEvery: 5, epochsPerTick: 1, tickMs: 16 };
 
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  const send = (request: WorkerRequest) => worker.postMessage(request);
+  // The worker's script arrives after the chart is drawn; requests made before wait for it.
+  let worker: Worker | undefined;
+  let destroyed = false;
+  const waiting: WorkerRequest[] = [];
+  const send = (request: WorkerRequest) => {
+    if (worker) worker.postMessage(request);
+    else waiting.push(request);
+  };
   const sendWith = (type: 'start' | 'reset', next: TrainingConfig) =>
     send({ type, config: serializeTrainingConfig(next), options: options() });
 
@@ -553,20 +473,26 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
     }
   };
 
-  worker.addEventListener(
-    'message',
-    guarded((event: MessageEvent<WorkerResponse>) => onMessage(event.data)),
-    { signal },
-  );
-  worker.addEventListener(
-    'error',
-    guarded(() => {
-      failed = true;
-      updateButtons();
-      announce(t('status.failed'));
-    }),
-    { signal },
-  );
+  const onFailure = guarded(() => {
+    failed = true;
+    updateButtons();
+    announce(t('status.failed'));
+  });
+
+  const connect = (started: Worker) => {
+    if (destroyed) {
+      started.terminate();
+      return;
+    }
+    started.addEventListener(
+      'message',
+      guarded((event: MessageEvent<WorkerResponse>) => onMessage(event.data)),
+      { signal },
+    );
+    started.addEventListener('error', onFailure, { signal });
+    worker = started;
+    for (const request of waiting.splice(0)) started.postMessage(request);
+  };
 
   function guarded<A extends unknown[]>(action: (...args: A) => void) {
     return (...args: A) => {
@@ -643,7 +569,7 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
   const stopTheme = onThemeChange(
     guarded(() => {
       colours = readColours(host);
-      recolourChart();
+      recolour();
       schedule();
     }),
   );
@@ -653,12 +579,16 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
   announce(t('status.ready'));
   statusText?.setAttribute('aria-live', 'polite');
   sendWith('reset', base);
+  requestAnimationFrame(() => {
+    import('./start-worker.ts').then(({ startWorker }) => connect(startWorker()), onFailure);
+  });
   host.dataset['live'] = '';
 
   return {
     destroy() {
+      destroyed = true;
       abort.abort();
-      worker.terminate();
+      worker?.terminate();
       stopTheme();
       resizeObserver.disconnect();
       clearTimeout(timer);

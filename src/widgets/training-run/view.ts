@@ -217,30 +217,6 @@ function isFieldKey(field: string): field is TrainingField {
   return fieldKeys.has(field);
 }
 
-/** Axis titles up to this many characters stay on one line. */
-export const SHORT_TITLE = 10;
-
-/**
- * An axis title longer than {@link SHORT_TITLE} characters broken into two lines at the space
- * nearest its middle, so that a rotated title fits beside one of several stacked axes. Titles
- * without a space (Chinese ones, say) stay whole.
- *
- * @param title - The title.
- * @returns One or two lines.
- * @example
- * axisTitleLines('Validation accuracy'); // ['Validation', 'accuracy']
- * axisTitleLines('学习率'); // ['学习率']
- */
-export function axisTitleLines(title: string): string[] {
-  if (title.length <= SHORT_TITLE) return [title];
-  const middle = title.length / 2;
-  let best = -1;
-  for (let i = title.indexOf(' '); i !== -1; i = title.indexOf(' ', i + 1)) {
-    if (best === -1 || Math.abs(i - middle) < Math.abs(best - middle)) best = i;
-  }
-  return best === -1 ? [title] : [title.slice(0, best), title.slice(best + 1)];
-}
-
 /** A chart point; `y` is `NaN` where the value cannot be drawn (a gap). */
 export interface ChartPoint {
   readonly x: number;
