@@ -201,8 +201,15 @@ export function starterOptions(
 export const runSteps = (state: Pick<PlaygroundState, 'epochs' | 'stepsPerEpoch'>): number =>
   state.epochs * state.stepsPerEpoch;
 
-/** A child scheduler with {@link starterOptions} and some of them replaced. */
-const child = (
+/**
+ * A child scheduler with {@link starterOptions}, some of them replaced.
+ *
+ * @param scheduler - The child's scheduler.
+ * @param steps - Scheduler steps in the run.
+ * @param options - Values that replace the starting ones.
+ * @returns The child.
+ */
+export const newChild = (
   scheduler: ChildSchedulerName,
   steps: number,
   options: Record<string, OptionValue> = {},
@@ -222,10 +229,10 @@ export function starterChildren(
   scheduler: CompositeSchedulerName,
   steps: number,
 ): PlaygroundChild[] {
-  const warmup = child('LinearLR', steps, { start_factor: 0.1, total_iters: WARMUP });
+  const warmup = newChild('LinearLR', steps, { start_factor: 0.1, total_iters: WARMUP });
   return scheduler === 'SequentialLR'
-    ? [warmup, child('CosineAnnealingLR', steps, { T_max: Math.max(1, steps - WARMUP) })]
-    : [warmup, child('ExponentialLR', steps)];
+    ? [warmup, newChild('CosineAnnealingLR', steps, { T_max: Math.max(1, steps - WARMUP) })]
+    : [warmup, newChild('ExponentialLR', steps)];
 }
 
 /**
@@ -264,7 +271,7 @@ export function newSeries(scheduler: PlaygroundSchedulerName, steps: number): Pl
  */
 function freshSeries(series: PlaygroundSeries, steps: number): PlaygroundSeries {
   const fresh = newSeries(series.scheduler, steps);
-  const children = series.children?.map(({ scheduler }) => child(scheduler, steps));
+  const children = series.children?.map(({ scheduler }) => newChild(scheduler, steps));
   if (!children) return fresh;
   const milestones: number[] = [];
   while (milestones.length < children.length - 1) milestones.push(nextMilestone(milestones, steps));
@@ -876,7 +883,7 @@ export function stateFromQuery(query: string | URLSearchParams): PlaygroundState
       for (let j = 1; candidate.children && j <= MAX_CHILDREN; j += 1) {
         const name = childSchedulers.find((item) => item === get(`s${n}.c${j}`));
         if (!name) break;
-        children.push(child(name, steps));
+        children.push(newChild(name, steps));
       }
       if (children.length >= MIN_CHILDREN) {
         candidate = freshSeries({ ...candidate, children }, steps);
