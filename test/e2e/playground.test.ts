@@ -72,6 +72,18 @@ async function changes(widget: Locator, edit: () => Promise<void>): Promise<stri
   return picture(widget);
 }
 
+/** Close a page and open its address afresh: the same drawing and the same code come back. */
+async function reopen(first: Awaited<ReturnType<typeof open>>): ReturnType<typeof open> {
+  const shared = new URL(first.page.url());
+  const drawn = await picture(first.widget);
+  const code = await first.widget.locator('.pg-python code').textContent();
+  await close(first.guard);
+  const second = await open(shared.pathname + shared.search);
+  expect(await picture(second.widget)).toBe(drawn);
+  expect(await second.widget.locator('.pg-python code').textContent()).toBe(code);
+  return second;
+}
+
 const field = (widget: Locator, fieldPath: string) => widget.locator(`[data-path="${fieldPath}"]`);
 const query = (page: Page) => new URL(page.url()).search;
 
@@ -394,14 +406,7 @@ describe('the playground controls', () => {
     await field(widget, 'epochs').fill('60');
     await expect.poll(() => query(first.page)).toContain('epochs=60');
     await expect.poll(() => query(first.page)).toContain('s2.step_size_up=6');
-    const shared = first.page.url();
-    const drawn = await picture(widget);
-    const code = await widget.locator('.pg-python code').textContent();
-    await close(first.guard);
-
-    const second = await open(new URL(shared).pathname + new URL(shared).search);
-    expect(await picture(second.widget)).toBe(drawn);
-    expect(await second.widget.locator('.pg-python code').textContent()).toBe(code);
+    const second = await reopen(first);
     expect(await field(second.widget, 'series.1.options.mode').inputValue()).toBe("'triangular2'");
     expect(await field(second.widget, 'series.0.options.eta_min').inputValue()).toBe('0.0001');
     expect(await field(second.widget, 'epochs').inputValue()).toBe('60');
@@ -425,14 +430,7 @@ describe('the playground controls', () => {
     await field(widget, 'series.1.lr').fill('0.002');
     await expect.poll(() => query(first.page)).toContain('s2.lr_lambda=0.97');
     await expect.poll(() => query(first.page)).toContain('s1.c2=LambdaLR');
-    const shared = first.page.url();
-    const drawn = await picture(widget);
-    const code = await widget.locator('.pg-python code').textContent();
-    await close(first.guard);
-
-    const second = await open(new URL(shared).pathname + new URL(shared).search);
-    expect(await picture(second.widget)).toBe(drawn);
-    expect(await second.widget.locator('.pg-python code').textContent()).toBe(code);
+    const second = await reopen(first);
     expect(
       await field(second.widget, 'series.0.options.schedulers.1.options.lr_lambda').inputValue(),
     ).toBe('max(0.01, 1 - (epoch / 60) ** 2)');

@@ -29,6 +29,12 @@ const edit = (state: PlaygroundState, entries: Record<string, string>) => {
   return applied.state;
 };
 
+/** A composite with a third child of the given scheduler. */
+const threeChildren = (
+  composite: 'SequentialLR' | 'ChainedScheduler',
+  third: Parameters<typeof setChildScheduler>[3],
+) => setChildScheduler(addChild(setScheduler(defaultState(), 0, composite), 0), 0, 2, third);
+
 const states: Record<string, PlaygroundState> = {
   default: defaultState(),
   'warm restarts per batch': edit(setScheduler(defaultState(), 0, 'CosineAnnealingWarmRestarts'), {
@@ -98,28 +104,24 @@ const states: Record<string, PlaygroundState> = {
       'series.1.lr': '0.05',
     });
   })(),
-  'SequentialLR: warm-up + cosine, then a third child': (() => {
-    let state = setScheduler(defaultState(), 0, 'SequentialLR');
-    state = addChild(state, 0);
-    state = setChildScheduler(state, 0, 2, 'LambdaLR');
-    return edit(state, {
+  'SequentialLR: warm-up + cosine, then a third child': edit(
+    threeChildren('SequentialLR', 'LambdaLR'),
+    {
       epochs: '60',
       'series.0.lr': '0.1',
       'series.0.options.milestones': '5, 40',
       'series.0.options.schedulers.1.options.T_max': '35',
       'series.0.options.schedulers.2.options.lr_lambda': '0.5 * 0.9 ** epoch',
-    });
-  })(),
-  'ChainedScheduler: warm-up chained with an exponential decay, and a MultiStepLR': (() => {
-    let state = setScheduler(defaultState(), 0, 'ChainedScheduler');
-    state = addChild(state, 0);
-    state = setChildScheduler(state, 0, 2, 'MultiStepLR');
-    return edit(state, {
+    },
+  ),
+  'ChainedScheduler: warm-up chained with an exponential decay, and a MultiStepLR': edit(
+    threeChildren('ChainedScheduler', 'MultiStepLR'),
+    {
       epochs: '40',
       'series.0.options.schedulers.1.options.gamma': '0.97',
       'series.0.options.schedulers.2.options.milestones': '10, 25',
-    });
-  })(),
+    },
+  ),
   'from a link': stateFromQuery(
     's1=StepLR&s1.step_size=4&s1.gamma=0.7&s2=ExponentialLR&s2.gamma=0.93&s2.lr=0.2&s3=ConstantLR&s3.factor=0.5&epochs=25',
   ),

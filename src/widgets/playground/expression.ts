@@ -29,6 +29,9 @@ export const MAX_EXPRESSION_LENGTH = 200;
 export type FunctionName =
   'min' | 'max' | 'abs' | 'math.cos' | 'math.sin' | 'math.exp' | 'math.log' | 'math.sqrt';
 
+/** A binary operator, with Python's meaning. */
+export type BinaryOperator = '+' | '-' | '*' | '/' | '**';
+
 /** The syntax tree of an expression. */
 export type Expression =
   | {
@@ -44,7 +47,7 @@ export type Expression =
   | { readonly type: 'unary'; readonly op: '-' | '+'; readonly arg: Expression }
   | {
       readonly type: 'binary';
-      readonly op: '+' | '-' | '*' | '/' | '**';
+      readonly op: BinaryOperator;
       readonly left: Expression;
       readonly right: Expression;
     }
@@ -172,22 +175,22 @@ class Parser {
     return expression;
   }
 
-  private sum(): Expression {
-    let left = this.product();
-    for (let op = this.next.text; op === '+' || op === '-'; op = this.next.text) {
+  /** A left-associative run of `operand`s joined by `ops`: Python's sum and term. */
+  private chain(ops: readonly BinaryOperator[], operand: () => Expression): Expression {
+    let left = operand();
+    for (let op = this.next.text; ops.includes(op as BinaryOperator); op = this.next.text) {
       this.take();
-      left = { type: 'binary', op, left, right: this.product() };
+      left = { type: 'binary', op: op as BinaryOperator, left, right: operand() };
     }
     return left;
   }
 
+  private sum(): Expression {
+    return this.chain(['+', '-'], () => this.product());
+  }
+
   private product(): Expression {
-    let left = this.factor();
-    for (let op = this.next.text; op === '*' || op === '/'; op = this.next.text) {
-      this.take();
-      left = { type: 'binary', op, left, right: this.factor() };
-    }
-    return left;
+    return this.chain(['*', '/'], () => this.factor());
   }
 
   /** Python's `factor`: a signed factor, or a power (whose exponent is again a factor). */
