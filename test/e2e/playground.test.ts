@@ -67,6 +67,18 @@ async function changes(widget: Locator, edit: () => Promise<void>): Promise<stri
   return picture(widget);
 }
 
+/** Close a page and open its address afresh: the same drawing and the same code come back. */
+async function reopen(first: Awaited<ReturnType<typeof open>>): ReturnType<typeof open> {
+  const shared = new URL(first.page.url());
+  const drawn = await picture(first.widget);
+  const code = await first.widget.locator('.pg-python code').textContent();
+  await close(first.guard);
+  const second = await open(shared.pathname + shared.search);
+  expect(await picture(second.widget)).toBe(drawn);
+  expect(await second.widget.locator('.pg-python code').textContent()).toBe(code);
+  return second;
+}
+
 const field = (widget: Locator, fieldPath: string) => widget.locator(`[data-path="${fieldPath}"]`);
 const query = (page: Page) => new URL(page.url()).search;
 
@@ -151,6 +163,55 @@ describe.each(['en', 'zh-cn'] as const)('/%s/playground/', (locale) => {
     await expect.poll(() => query(page)).toContain('s1.T_0=7');
     await close(guard);
   });
+
+  it('explains an invalid lr_lambda beside its field and keeps the last good chart', async () => {
+    const { guard, page, widget } = await open(
+      `/${locale}/playground/?s1=LambdaLR&s1.lr_lambda=${encodeURIComponent('min(1, (epoch + 1) / 5)')}`,
+    );
+    const input = field(widget, 'series.0.options.lr_lambda');
+    expect(await input.inputValue()).toBe('min(1, (epoch + 1) / 5)');
+    expect(await input.getAttribute('inputmode')).toBe('text');
+    const good = await picture(widget);
+    const address = query(page);
+    const error = widget.locator('.pg-error');
+
+    await input.fill('epoch +');
+    await error.waitFor();
+    expect(await error.locator('span').first().textContent()).toBe(
+      locale === 'en'
+        ? 'The expression is incomplete after character 7.'
+        : '表达式不完整：第 7 个字符之后还缺少内容。',
+    );
+    expect(await error.locator('code').count()).toBe(0);
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await input.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
+
+    await input.fill('math.log(-1)');
+    await expect
+      .poll(() => error.locator('span').first().textContent())
+      .toBe(
+        locale === 'en'
+          ? 'At epoch 0 a math function gets a value it is not defined for (math.log needs a positive number, math.sqrt one that is not negative).'
+          : '在第 0 轮，数学函数的参数超出了定义域（math.log 需要正数，math.sqrt 需要非负数）。',
+      );
+    expect(await error.locator('code').textContent()).toBe('ValueError: math domain error');
+    expect(await picture(widget)).toBe(good);
+    expect(query(page)).toBe(address);
+
+    await input.fill('1 / (epoch - 20)');
+    await expect
+      .poll(() => error.locator('code').textContent())
+      .toBe('ZeroDivisionError: division by zero');
+    expect(await picture(widget)).toBe(good);
+
+    await input.fill('0.9 ** epoch');
+    await error.waitFor({ state: 'detached' });
+    await expect.poll(() => picture(widget)).not.toBe(good);
+    await expect
+      .poll(() => query(page))
+      .toContain(`s1.lr_lambda=${new URLSearchParams({ x: '0.9 ** epoch' }).toString().slice(2)}`);
+    await close(guard);
+  });
 });
 
 describe('the playground controls', () => {
@@ -192,6 +253,80 @@ describe('the playground controls', () => {
 
     await widget.locator('[data-role="scheduler"]').selectOption('MultiStepLR');
     await expect.poll(() => widget.locator('.pg-legend').textContent()).toContain('Milestone');
+    await close(guard);
+  });
+
+  it('offer the composites with their children, and LambdaLR with its expression', async () => {
+    const { guard, page, widget } = await open(path);
+    const scheduler = widget.locator('[data-role="scheduler"]');
+    const child = (j: number, name: string) =>
+      field(widget, `series.0.options.schedulers.${j}.options.${name}`);
+    await changes(widget, async () => {
+      await scheduler.selectOption('SequentialLR');
+    });
+    // The common warm-up + cosine: LinearLR for 5 steps, then CosineAnnealingLR over the rest.
+    expect(await child(0, 'start_factor').inputValue()).toBe('0.1');
+    expect(await child(0, 'total_iters').inputValue()).toBe('5');
+    expect(await child(1, 'T_max').inputValue()).toBe('95');
+    expect(await field(widget, 'series.0.options.milestones').inputValue()).toBe('5');
+    await expect
+      .poll(() => widget.locator('.pg-python code').textContent())
+      .toContain('CosineAnnealingLR(optimizer, T_max=95, eta_min=0),\n    ],\n    milestones=[5],');
+    await expect.poll(() => widget.locator('.pg-legend').textContent()).toContain('Milestone');
+    await changes(widget, () => child(1, 'T_max').fill('40'));
+    await expect.poll(() => query(page)).toContain('s1.c2.T_max=40');
+
+    // A third child, then another scheduler for it, then it goes again.
+    const addChild = widget.locator('[data-action="add-child"]');
+    await changes(widget, () => addChild.click());
+    expect(await addChild.isDisabled()).toBe(true);
+    expect(await field(widget, 'series.0.options.milestones').inputValue()).toBe('5, 53');
+    const third = widget.locator('[data-role="child-scheduler"][data-child="2"]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await third.getAttribute('id'),
+    );
+    await changes(widget, async () => {
+      await third.selectOption('MultiplicativeLR');
+    });
+    expect(await child(2, 'lr_lambda').inputValue()).toBe('0.95');
+    expect(await widget.locator('.pg-live').textContent()).toBe(
+      'Scheduler 3 of configuration 1 now uses MultiplicativeLR, with PyTorch’s defaults.',
+    );
+    await changes(widget, () =>
+      widget.locator('[data-action="remove-child"][data-child="2"]').click(),
+    );
+    expect(await widget.locator('.pg-child').count()).toBe(2);
+    expect(await widget.locator('[data-action="remove-child"]:enabled').count()).toBe(0);
+    expect(await field(widget, 'series.0.options.milestones').inputValue()).toBe('5');
+
+    await changes(widget, async () => {
+      await scheduler.selectOption('ChainedScheduler');
+    });
+    expect(await child(1, 'gamma').inputValue()).toBe('0.95');
+    expect(await field(widget, 'series.0.options.milestones').count()).toBe(0);
+
+    await changes(widget, async () => {
+      await scheduler.selectOption('LambdaLR');
+    });
+    expect(await widget.locator('.pg-child').count()).toBe(0);
+    const lambda = field(widget, 'series.0.options.lr_lambda');
+    expect(await lambda.inputValue()).toBe('0.95 ** epoch');
+    await changes(widget, () => lambda.fill('math.cos(math.pi * epoch / 200) * -2 ** -1'));
+    await expect
+      .poll(() => widget.locator('.pg-typescript code').textContent())
+      .toContain(
+        'new LambdaLR(optimizer, { lr_lambda: (epoch) => Math.cos(Math.PI * epoch / 200) * -(2 ** -1) })',
+      );
+    const python = await widget.locator('.pg-python code').textContent();
+    expect(python).toMatch(/^import math\n/);
+    expect(python).toContain(
+      'LambdaLR(optimizer, lr_lambda=lambda epoch: math.cos(math.pi * epoch / 200) * -2 ** -1)',
+    );
+    const formula = widget.locator('.pg-card .pg-formula');
+    expect(await formula.getAttribute('data-variant')).toBe('LambdaLR');
+    expect(await formula.locator('math [data-formula-value="lr_lambda"]').textContent()).toBe(
+      'math.cos(math.pi * epoch / 200) * -2 ** -1',
+    );
     await close(guard);
   });
 
@@ -279,18 +414,65 @@ describe('the playground controls', () => {
     await field(widget, 'epochs').fill('60');
     await expect.poll(() => query(first.page)).toContain('epochs=60');
     await expect.poll(() => query(first.page)).toContain('s2.step_size_up=6');
-    const shared = first.page.url();
-    const drawn = await picture(widget);
-    const code = await widget.locator('.pg-python code').textContent();
-    await close(first.guard);
-
-    const second = await open(new URL(shared).pathname + new URL(shared).search);
-    expect(await picture(second.widget)).toBe(drawn);
-    expect(await second.widget.locator('.pg-python code').textContent()).toBe(code);
+    const second = await reopen(first);
     expect(await field(second.widget, 'series.1.options.mode').inputValue()).toBe("'triangular2'");
     expect(await field(second.widget, 'series.0.options.eta_min').inputValue()).toBe('0.0001');
     expect(await field(second.widget, 'epochs').inputValue()).toBe('60');
     await close(second.guard);
+  });
+
+  it('restore a lambda and a composite from a shared address', async () => {
+    const first = await open(path);
+    const { widget } = first;
+    await widget.locator('[data-role="scheduler"]').selectOption('SequentialLR');
+    await widget.locator('[data-role="child-scheduler"][data-child="1"]').selectOption('LambdaLR');
+    const lambda = field(widget, 'series.0.options.schedulers.1.options.lr_lambda');
+    await lambda.fill('max(0.01, 1 - (epoch / 60) ** 2)');
+    await widget.locator('[data-action="add"]').click();
+    await widget
+      .locator('.pg-card')
+      .nth(1)
+      .locator('[data-role="scheduler"]')
+      .selectOption('MultiplicativeLR');
+    await field(widget, 'series.1.options.lr_lambda').fill('0.97');
+    await field(widget, 'series.1.lr').fill('0.002');
+    await expect.poll(() => query(first.page)).toContain('s2.lr_lambda=0.97');
+    await expect.poll(() => query(first.page)).toContain('s1.c2=LambdaLR');
+    const second = await reopen(first);
+    expect(
+      await field(second.widget, 'series.0.options.schedulers.1.options.lr_lambda').inputValue(),
+    ).toBe('max(0.01, 1 - (epoch / 60) ** 2)');
+    expect(
+      await second.widget.locator('[data-role="child-scheduler"][data-child="1"]').inputValue(),
+    ).toBe('LambdaLR');
+    expect(await field(second.widget, 'series.1.options.lr_lambda').inputValue()).toBe('0.97');
+    await close(second.guard);
+  });
+
+  it('ignore a hostile expression in an address', async () => {
+    const hostile = new URLSearchParams({
+      s1: 'LambdaLR',
+      's1.lr_lambda': '__import__("os").system("x")',
+      s2: 'SequentialLR',
+      's2.c1': 'SequentialLR',
+      's2.c2': 'LambdaLR',
+      's2.c2.lr_lambda': 'constructor.constructor("window.__hit=1")()',
+      s3: 'MultiplicativeLR',
+      's3.lr_lambda': '1 / (epoch - 3)',
+    });
+    const { guard, page, widget } = await open(`${path}?${hostile}`);
+    expect(await page.evaluate(() => (window as { __hit?: number }).__hit)).toBeUndefined();
+    expect(await widget.locator('.pg-card').count()).toBe(3);
+    expect(await field(widget, 'series.0.options.lr_lambda').inputValue()).toBe('0.95 ** epoch');
+    // Children must start at c1: the composite keeps its starting children.
+    expect(
+      await widget
+        .locator('[data-role="child-scheduler"]')
+        .evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value)),
+    ).toEqual(['LinearLR', 'CosineAnnealingLR']);
+    expect(await field(widget, 'series.2.options.lr_lambda').inputValue()).toBe('0.95');
+    expect(await widget.locator('.pg-error').count()).toBe(0);
+    await close(guard);
   });
 
   it('ignore a hostile address', async () => {

@@ -1,6 +1,7 @@
 /**
- * The playground's code export: for several states (every scheduler family, per-batch stepping,
- * the optimizer's momentum, four configurations at once), the PyTorch program runs unchanged with
+ * The playground's code export: for several states (every scheduler family, functions written as
+ * expressions, composites with their children, per-batch stepping, the optimizer's momentum, four
+ * configurations at once), the PyTorch program runs unchanged with
  * real PyTorch (`/usr/bin/python3` with Debian's python3-torch) and prints the learning rates the
  * playground draws; the TypeScript program, run with Node against the engine, prints exactly them.
  */
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pytorchCode, typescriptCode } from '../../src/widgets/schedule-chart/code.ts';
+import { addChild, setChildScheduler } from '../../src/widgets/playground/composite.ts';
 import {
   addSeries,
   applyFieldTexts,
@@ -26,6 +28,12 @@ const edit = (state: PlaygroundState, entries: Record<string, string>) => {
   expect(applied.problems).toEqual([]);
   return applied.state;
 };
+
+/** A composite with a third child of the given scheduler. */
+const threeChildren = (
+  composite: 'SequentialLR' | 'ChainedScheduler',
+  third: Parameters<typeof setChildScheduler>[3],
+) => setChildScheduler(addChild(setScheduler(defaultState(), 0, composite), 0), 0, 2, third);
 
 const states: Record<string, PlaygroundState> = {
   default: defaultState(),
@@ -75,6 +83,45 @@ const states: Record<string, PlaygroundState> = {
       'series.3.lr': '0.05',
     });
   })(),
+  'LambdaLR: warm-up times a cosine, per batch': edit(setScheduler(defaultState(), 0, 'LambdaLR'), {
+    epochs: '30',
+    stepsPerEpoch: '3',
+    'series.0.lr': '0.1',
+    'series.0.options.lr_lambda':
+      'min(1, (epoch + 1) / 10) * 0.5 * (1 + math.cos(math.pi * epoch / 90))',
+  }),
+  'MultiplicativeLR and LambdaLR with powers and logs': (() => {
+    const state = setScheduler(
+      setScheduler(addSeries(defaultState()), 0, 'MultiplicativeLR'),
+      1,
+      'LambdaLR',
+    );
+    return edit(state, {
+      epochs: '50',
+      'series.0.options.lr_lambda': '0.97 ** (1 / (epoch + 1))',
+      'series.1.options.lr_lambda':
+        '-2 ** -1 * -math.log(epoch + 2, 10) + abs(-1e-3) * math.sqrt(epoch) * math.exp(-epoch / 20)',
+      'series.1.lr': '0.05',
+    });
+  })(),
+  'SequentialLR: warm-up + cosine, then a third child': edit(
+    threeChildren('SequentialLR', 'LambdaLR'),
+    {
+      epochs: '60',
+      'series.0.lr': '0.1',
+      'series.0.options.milestones': '5, 40',
+      'series.0.options.schedulers.1.options.T_max': '35',
+      'series.0.options.schedulers.2.options.lr_lambda': '0.5 * 0.9 ** epoch',
+    },
+  ),
+  'ChainedScheduler: warm-up chained with an exponential decay, and a MultiStepLR': edit(
+    threeChildren('ChainedScheduler', 'MultiStepLR'),
+    {
+      epochs: '40',
+      'series.0.options.schedulers.1.options.gamma': '0.97',
+      'series.0.options.schedulers.2.options.milestones': '10, 25',
+    },
+  ),
   'from a link': stateFromQuery(
     's1=StepLR&s1.step_size=4&s1.gamma=0.7&s2=ExponentialLR&s2.gamma=0.93&s2.lr=0.2&s3=ConstantLR&s3.factor=0.5&epochs=25',
   ),

@@ -15,7 +15,11 @@ import {
   withoutWarnings,
   type Optimizer,
 } from '../../src/scheduler/index.ts';
-import { optionFields, sampleSeries } from '../../src/widgets/schedule-chart/model.ts';
+import {
+  dataSchedulers,
+  optionFields,
+  sampleSeries,
+} from '../../src/widgets/schedule-chart/model.ts';
 import {
   MAX_SERIES,
   addSeries,
@@ -29,6 +33,7 @@ import {
   newSeries,
   playgroundSchedulers,
   removeSeries,
+  schedulerOptions,
   seriesTitle,
   setScheduler,
   starterOptions,
@@ -58,7 +63,7 @@ describe('defaults', () => {
     expect(evaluateState(initial).ok).toBe(true);
   });
 
-  it.each(playgroundSchedulers.map((name) => [name] as const))(
+  it.each(dataSchedulers.map((name) => [name] as const))(
     '%s: the prefilled arguments draw the curve PyTorch’s defaults draw',
     (name) => {
       const options = starterOptions(name, 30 * 4);
@@ -318,7 +323,7 @@ describe('the address', () => {
     for (const series of restored.series) {
       expect(playgroundSchedulers).toContain(series.scheduler);
       expect(Object.keys(series.options)).toEqual(
-        optionFields[series.scheduler].map((field) => field.name),
+        schedulerOptions(series.scheduler).map((field) => field.name),
       );
     }
     expect(evaluateState(restored).ok).toBe(true);

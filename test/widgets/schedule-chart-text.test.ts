@@ -148,6 +148,19 @@ describe('error messages', () => {
       milestoneCount: {},
       negativeEpoch: {},
       other: {},
+      exprTooLong: { max: 200 },
+      exprCharacter: { text: '$', column: 7 },
+      exprNumber: { text: '007', column: 1 },
+      exprUnexpected: { text: ')', column: 6 },
+      exprEnd: { column: 7 },
+      exprName: { text: 'foo', column: 1 },
+      exprOneArgument: { name: 'abs' },
+      exprLogArguments: {},
+      exprMinMaxArguments: { name: 'min' },
+      exprZeroDivision: { epoch: 3 },
+      exprDomain: { epoch: 3 },
+      exprOverflow: { epoch: 3 },
+      exprComplex: { epoch: 3 },
     };
     for (const locale of locales) {
       const t = useScheduleChartTranslations(locale);

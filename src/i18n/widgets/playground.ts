@@ -45,6 +45,14 @@ const en = {
   'download.csv': 'Download CSV',
   'download.png': 'Download PNG',
   'table.region': 'Learning rates by epoch',
+  'series.children': 'Schedulers of {scheduler}',
+  'child.heading': 'Scheduler {k}',
+  'child.add': 'Add a scheduler',
+  'child.removeLabel': 'Remove scheduler {k} of configuration {n}',
+  'status.childAdded': 'Scheduler {k} added to configuration {n}.',
+  'status.childRemoved': 'Scheduler {k} removed from configuration {n}.',
+  'status.childScheduler':
+    'Scheduler {k} of configuration {n} now uses {scheduler}, with PyTorch’s defaults.',
 } as const;
 
 /** A key of the playground dictionary. */
@@ -89,6 +97,13 @@ export const playgroundUi = {
     'download.csv': '下载 CSV',
     'download.png': '下载 PNG',
     'table.region': '各轮的学习率',
+    'series.children': '{scheduler} 的子调度器',
+    'child.heading': '子调度器 {k}',
+    'child.add': '添加子调度器',
+    'child.removeLabel': '删除配置 {n} 的子调度器 {k}',
+    'status.childAdded': '已为配置 {n} 添加子调度器 {k}。',
+    'status.childRemoved': '已删除配置 {n} 的子调度器 {k}。',
+    'status.childScheduler': '配置 {n} 的子调度器 {k} 改用 {scheduler}，参数取 PyTorch 的默认值。',
   },
   en,
 } as const satisfies Dictionary<PlaygroundKey>;

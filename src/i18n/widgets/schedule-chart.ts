@@ -58,6 +58,23 @@ const en = {
   'error.milestoneCount': 'SequentialLR needs exactly one milestone fewer than schedulers.',
   'error.negativeEpoch': 'The epoch must not be negative.',
   'error.other': 'PyTorch rejects this value.',
+  'error.exprTooLong': 'The expression may have at most {max} characters.',
+  'error.exprCharacter': '“{text}” (character {column}) cannot appear in an expression.',
+  'error.exprNumber': '“{text}” (character {column}) is not a Python number.',
+  'error.exprUnexpected': '“{text}” (character {column}) is not expected here.',
+  'error.exprEnd': 'The expression is incomplete after character {column}.',
+  'error.exprName':
+    'Unknown name “{text}” (character {column}): use epoch, min, max, abs, math.cos, math.sin, math.exp, math.log, math.sqrt, math.pi, math.e.',
+  'error.exprOneArgument': '{name}() takes exactly one argument.',
+  'error.exprLogArguments':
+    'math.log() takes one or two arguments: math.log(x) or math.log(x, base).',
+  'error.exprMinMaxArguments': '{name}() needs at least two arguments.',
+  'error.exprZeroDivision': 'At epoch {epoch} the expression divides by zero.',
+  'error.exprDomain':
+    'At epoch {epoch} a math function gets a value it is not defined for (math.log needs a positive number, math.sqrt one that is not negative).',
+  'error.exprOverflow': 'At epoch {epoch} the value is too large for a floating-point number.',
+  'error.exprComplex':
+    'At epoch {epoch} a negative number is raised to a fractional power: Python gives a complex number, which cannot scale a learning rate.',
 } as const satisfies Record<`error.${ErrorKey}`, string> & Record<string, string>;
 
 /** A key of the `ScheduleChart` dictionary. */
@@ -113,6 +130,22 @@ export const scheduleChartUi = {
     'error.milestoneCount': 'SequentialLR 的 milestones 必须恰好比调度器少一个。',
     'error.negativeEpoch': '轮次不能为负。',
     'error.other': 'PyTorch 不接受这个值。',
+    'error.exprTooLong': '表达式最多只能有 {max} 个字符。',
+    'error.exprCharacter': '第 {column} 个字符“{text}”不能出现在表达式中。',
+    'error.exprNumber': '从第 {column} 个字符开始的“{text}”不是合法的 Python 数字。',
+    'error.exprUnexpected': '第 {column} 个字符处不应出现“{text}”。',
+    'error.exprEnd': '表达式不完整：第 {column} 个字符之后还缺少内容。',
+    'error.exprName':
+      '无法识别第 {column} 个字符处的名字“{text}”。可以使用：epoch、min、max、abs、math.cos、math.sin、math.exp、math.log、math.sqrt、math.pi、math.e。',
+    'error.exprOneArgument': '{name}() 只接受一个参数。',
+    'error.exprLogArguments': 'math.log() 接受一个或两个参数：math.log(x) 或 math.log(x, base)。',
+    'error.exprMinMaxArguments': '{name}() 至少需要两个参数。',
+    'error.exprZeroDivision': '在第 {epoch} 轮，表达式除以了零。',
+    'error.exprDomain':
+      '在第 {epoch} 轮，数学函数的参数超出了定义域（math.log 需要正数，math.sqrt 需要非负数）。',
+    'error.exprOverflow': '在第 {epoch} 轮，表达式的值超出了浮点数能表示的范围。',
+    'error.exprComplex':
+      '在第 {epoch} 轮，负数被取了小数次幂：Python 会得到复数，无法用来缩放学习率。',
   },
   en,
 } as const satisfies Dictionary<ScheduleChartKey>;

@@ -26,16 +26,20 @@ import {
   problemMessage,
   tableNote,
 } from '../schedule-chart/text.ts';
+import { buildChildren } from './children-view.ts';
+import { addChild, removeChild, setChildScheduler } from './composite.ts';
 import { formulaValues, formulaVariant } from './formula.ts';
 import {
   MAX_SERIES,
   addSeries,
   applyFieldTexts,
+  childSchedulers,
   curvesCsv,
   cyclesMomentum,
   defaultState,
   duplicateSeries,
   createEvaluator,
+  fieldValueText,
   markers,
   playgroundSchedulers,
   removeSeries,
@@ -44,7 +48,6 @@ import {
   stateFromQuery,
   stateToQuery,
   toChartSpec,
-  valueAt,
   type PlaygroundField,
   type PlaygroundState,
 } from './model.ts';
@@ -483,7 +486,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     const label = document.createElement('label');
     label.htmlFor = id;
     label.textContent = field.name;
-    const text = fieldText(valueAt(state, field.path) ?? null);
+    const text = fieldValueText(state, field.path);
     let control: Control;
     if (field.kind === 'choice') {
       const select = document.createElement('select');
@@ -497,7 +500,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     } else {
       const input = document.createElement('input');
       input.type = 'text';
-      input.inputMode = field.kind === 'list' ? 'text' : 'decimal';
+      input.inputMode = field.kind === 'number' ? 'decimal' : 'text';
       input.autocomplete = 'off';
       input.spellcheck = false;
       input.value = text;
@@ -534,7 +537,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     const fields = seriesFields(series, index);
     const groups: [HTMLElement, PlaygroundField[]][] = [
       [optimizerGroup!, fields.slice(0, 2)],
-      [optionGroup!, fields.slice(2)],
+      [optionGroup!, fields.slice(2).filter((field) => field.child === undefined)],
     ];
     groups.forEach(([group, members], g) => {
       const label = group.querySelector<HTMLElement>('.pg-group-label')!;
@@ -547,6 +550,9 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
           ...members.map((field) => fieldControl(field, `${base}-${field.path.split('.').pop()}`)),
         );
     });
+    optionGroup!.hidden = groups[1]![1].length === 0;
+    const children = buildChildren(series, index, base, fieldControl, t);
+    if (children) optionGroup!.after(children);
     card.querySelector('.pg-formula')!.setAttribute('aria-label', t('series.formula', { n }));
     return fragment;
   };
@@ -702,6 +708,24 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     csv: () =>
       download(new Blob([curvesCsv(state, curves)], { type: 'text/csv' }), 'lr-schedule.csv'),
     png: downloadPng,
+    'add-child': (button) => {
+      const index = indexOf(button);
+      const k = (state.series[index]?.children?.length ?? 0) + 1;
+      restructure(
+        addChild(state, index),
+        () => cardControl(index, `[data-child="${k - 1}"][data-role="child-scheduler"]`),
+        t('status.childAdded', { k, n: index + 1 }),
+      );
+    },
+    'remove-child': (button) => {
+      const index = indexOf(button);
+      const child = Number(button.dataset['child']);
+      restructure(
+        removeChild(state, index, child),
+        () => cardControl(index, '[data-action="add-child"]'),
+        t('status.childRemoved', { k: child + 1, n: index + 1 }),
+      );
+    },
     copy: (button) => {
       const spec = toChartSpec(state);
       const python = button.dataset['lang'] === 'python';
@@ -735,6 +759,19 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
         next,
         () => cardControl(index, '[data-role="scheduler"]'),
         t('status.scheduler', { n: index + 1, scheduler: name ?? '' }),
+      );
+      return;
+    }
+    if (target.matches('[data-role="child-scheduler"]')) {
+      if (event.type !== 'change') return;
+      const index = indexOf(target);
+      const child = Number((target as HTMLElement).dataset['child']);
+      const name = childSchedulers.find((item) => item === (target as HTMLSelectElement).value);
+      const selector = `[data-child="${child}"][data-role="child-scheduler"]`;
+      restructure(
+        name ? setChildScheduler(state, index, child, name) : state,
+        () => cardControl(index, selector),
+        t('status.childScheduler', { k: child + 1, n: index + 1, scheduler: name ?? '' }),
       );
       return;
     }

@@ -21,7 +21,11 @@ export type Slot = (param: string) => string;
 const cyclicModes = ['triangular', 'triangular2', 'exp_range'] as const;
 const annealing = ['cos', 'linear'] as const;
 
-/** Every formula variant, by key: a scheduler name, or `CyclicLR:<mode>`, `OneCycleLR:<strategy>:<phases>`. */
+/**
+ * Every formula variant, by key: a scheduler name, or `CyclicLR:<mode>`,
+ * `OneCycleLR:<strategy>:<phases>`. The composites have none: their children's formulas apply
+ * piece by piece (`SequentialLR`) or one after another (`ChainedScheduler`).
+ */
 export const formulaVariants: readonly string[] = [
   'StepLR',
   'MultiStepLR',
@@ -34,13 +38,15 @@ export const formulaVariants: readonly string[] = [
   ...cyclicModes.map((mode) => `CyclicLR:${mode}`),
   ...annealing.flatMap((strategy) => [2, 3].map((phases) => `OneCycleLR:${strategy}:${phases}`)),
   'ReduceLROnPlateau',
+  'LambdaLR',
+  'MultiplicativeLR',
 ];
 
 /**
  * The variant of a configuration's formula.
  *
  * @param series - The configuration.
- * @returns One of {@link formulaVariants}.
+ * @returns One of {@link formulaVariants}; a composite's name, which is none of them.
  * @example
  * formulaVariant({ scheduler: 'CyclicLR', options: { mode: 'exp_range' } }); // 'CyclicLR:exp_range'
  */
@@ -142,6 +148,16 @@ const schedulerTex: Readonly<Record<string, (p: Slot) => string>> = {
       `\\eta &\\leftarrow ${cases(['\\max(\\eta \\cdot \\mathrm{factor},\\ \\mathrm{min\\_lr})', 'n_{\\mathrm{bad}} > \\mathrm{patience}'], ['\\eta', 'n_{\\mathrm{bad}} \\le \\mathrm{patience}'])}`,
       `&= ${cases([`\\max(\\eta \\cdot ${p('factor')},\\; ${p('min_lr')})`, `n_{\\mathrm{bad}} > ${p('patience')}`], ['\\eta', `n_{\\mathrm{bad}} \\le ${p('patience')}`])}`,
       `\\eta_0 &= ${p('lr')},\\quad \\mathrm{cooldown} = ${p('cooldown')}`,
+    ),
+  LambdaLR: (p) =>
+    rows(
+      `\\eta_t &= \\eta_0 \\cdot \\lambda(t)`,
+      `&= ${p('lr')} \\cdot \\lambda(t),\\quad \\lambda(\\mathrm{epoch}) = ${p('lr_lambda')}`,
+    ),
+  MultiplicativeLR: (p) =>
+    rows(
+      `\\eta_t &= \\eta_{t-1} \\cdot \\lambda(t) = \\eta_0 \\prod_{s=1}^{t} \\lambda(s)`,
+      `\\eta_0 &= ${p('lr')},\\quad \\lambda(\\mathrm{epoch}) = ${p('lr_lambda')}`,
     ),
 };
 

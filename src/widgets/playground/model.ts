@@ -1,8 +1,14 @@
 /**
- * The pure model of the scheduler playground: its state (up to four configurations, each a data
- * scheduler with every keyword argument, on an SGD optimizer with its own `lr` and `momentum`, over
- * one training run), the operations on it (add, duplicate, remove, change scheduler, edit a field),
- * its encoding in the page address, the chart it stands for and the CSV export of its curves.
+ * The pure model of the scheduler playground: its state (up to four configurations, each any
+ * scheduler of the engine with every keyword argument, on an SGD optimizer with its own `lr` and
+ * `momentum`, over one training run), the operations on it (add, duplicate, remove, change
+ * scheduler, edit a field), its encoding in the page address, the chart it stands for and the CSV
+ * export of its curves.
+ *
+ * `LambdaLR` and `MultiplicativeLR` take their `lr_lambda` as a Python expression in `epoch`
+ * (`expression.ts`); `SequentialLR` and `ChainedScheduler` hold child schedulers (data or lambda
+ * schedulers), whose fields have paths such as `series.0.options.schedulers.1.options.T_max`
+ * (`composite.ts` adds, removes and changes them).
  *
  * Everything numeric comes from the `ScheduleChart` model, which this module builds on: the
  * fields and PyTorch's defaults (`optionFields`), parsing (`parseField`), sampling and validation
@@ -13,19 +19,25 @@
 import {
   MAX_STEPS,
   checkRunLength,
+  compositeSchedulers,
   dataSchedulers,
   evaluate,
   fieldText,
+  lambdaSchedulers,
   optionFields,
   parseField,
   type ChartSpec,
+  type CompositeSchedulerName,
   type Curve,
   type DataSchedulerName,
+  type ErrorKey,
   type Evaluation,
   type FieldProblem,
   type OptionField,
   type OptionValue,
+  type SchedulerSpec,
 } from '../schedule-chart/model.ts';
+import { ExpressionError, lambdaFunction, parseExpression } from './expression.ts';
 
 /** The most configurations the playground compares at once. */
 export const MAX_SERIES = 4;
@@ -36,21 +48,91 @@ export const SGD_DEFAULTS = { lr: 1e-3, momentum: 0 } as const;
 /** The training run a new playground starts with. */
 export const DEFAULT_RUN = { epochs: 100, stepsPerEpoch: 1 } as const;
 
+/** A scheduler that takes a function, `lr_lambda`. */
+export type LambdaSchedulerName = (typeof lambdaSchedulers)[number];
+
+/** Every scheduler the engine exports. */
+export type PlaygroundSchedulerName =
+  DataSchedulerName | LambdaSchedulerName | CompositeSchedulerName;
+
+/**
+ * A scheduler a composite may hold: any but the composites and `ReduceLROnPlateau` (which steps
+ * on a metric that `SequentialLR` and `ChainedScheduler` do not pass).
+ */
+export type ChildSchedulerName =
+  Exclude<DataSchedulerName, 'ReduceLROnPlateau'> | LambdaSchedulerName;
+
 /** The scheduler of a new playground and of an added configuration. */
 export const DEFAULT_SCHEDULER: DataSchedulerName = 'CosineAnnealingLR';
 
-/** The schedulers the playground offers: every one whose arguments are plain data. */
-export const playgroundSchedulers: readonly DataSchedulerName[] = dataSchedulers;
+/** The schedulers the playground offers: every one the engine exports. */
+export const playgroundSchedulers: readonly PlaygroundSchedulerName[] = [
+  ...dataSchedulers,
+  ...lambdaSchedulers,
+  ...compositeSchedulers,
+];
+
+/** The schedulers a composite's child may be. */
+export const childSchedulers = playgroundSchedulers.filter(
+  (name): name is ChildSchedulerName =>
+    name !== 'ReduceLROnPlateau' && !compositeSchedulers.includes(name as CompositeSchedulerName),
+);
+
+/** The fewest and most child schedulers of a composite. */
+export const MIN_CHILDREN = 2;
+export const MAX_CHILDREN = 3;
+
+/** Steps of the linear warm-up a new composite starts with. */
+const WARMUP = 5;
+
+/** A child scheduler of a composite, with all of its keyword arguments. */
+export interface PlaygroundChild {
+  readonly scheduler: ChildSchedulerName;
+  readonly options: Readonly<Record<string, OptionValue>>;
+}
 
 /** One configuration: a scheduler with all of its keyword arguments, on its own SGD optimizer. */
 export interface PlaygroundSeries {
-  readonly scheduler: DataSchedulerName;
+  readonly scheduler: PlaygroundSchedulerName;
   /** The optimizer's initial learning rate. */
   readonly lr: number;
   /** The optimizer's momentum. */
   readonly momentum: number;
-  /** Every keyword argument of the scheduler (PyTorch's names), in signature order. */
+  /**
+   * Every keyword argument of the scheduler (PyTorch's names), in signature order; an
+   * `lr_lambda` is the text of its expression. A composite's children are in `children`.
+   */
   readonly options: Readonly<Record<string, OptionValue>>;
+  /** The child schedulers of `SequentialLR` and `ChainedScheduler` ({@link MIN_CHILDREN} to {@link MAX_CHILDREN}). */
+  readonly children?: readonly PlaygroundChild[];
+}
+
+/** How the playground edits a value: as the `ScheduleChart` fields, or as an expression in `epoch`. */
+export type PlaygroundFieldKind = OptionField['kind'] | 'expression';
+
+/** A keyword argument as the playground edits it. */
+export interface PlaygroundOption extends Omit<OptionField, 'kind'> {
+  readonly kind: PlaygroundFieldKind;
+}
+
+const isComposite = (name: PlaygroundSchedulerName): name is CompositeSchedulerName =>
+  name === 'SequentialLR' || name === 'ChainedScheduler';
+
+/**
+ * The keyword arguments of a scheduler, in PyTorch's order (`last_epoch` and `verbose` left out):
+ * a data scheduler's `optionFields`, `lr_lambda` of a lambda scheduler, `SequentialLR`'s
+ * `milestones` (a composite's `schedulers` are its children).
+ *
+ * @param scheduler - Any scheduler of the playground.
+ * @returns The arguments.
+ */
+export function schedulerOptions(scheduler: PlaygroundSchedulerName): readonly PlaygroundOption[] {
+  if (scheduler === 'LambdaLR' || scheduler === 'MultiplicativeLR') {
+    return [{ name: 'lr_lambda', kind: 'expression' }];
+  }
+  if (scheduler === 'SequentialLR') return [{ name: 'milestones', kind: 'list' }];
+  if (scheduler === 'ChainedScheduler') return [];
+  return optionFields[scheduler];
 }
 
 /** Everything the playground shows, and everything a shared link carries. */
@@ -69,10 +151,15 @@ export interface PlaygroundState {
  * examples; lengths follow the run (`T_max`, `total_steps`: the whole run), so a fresh
  * configuration spans the chart.
  */
-function requiredValue(scheduler: DataSchedulerName, name: string, runSteps: number): OptionValue {
+function requiredValue(
+  scheduler: PlaygroundSchedulerName,
+  name: string,
+  runSteps: number,
+): OptionValue {
   const values: Partial<Record<string, OptionValue>> = {
     step_size: 30,
-    milestones: [30, 80],
+    milestones: scheduler === 'SequentialLR' ? [WARMUP] : [30, 80],
+    lr_lambda: scheduler === 'LambdaLR' ? '0.95 ** epoch' : '0.95',
     gamma: 0.95,
     T_max: runSteps,
     T_0: 10,
@@ -84,22 +171,22 @@ function requiredValue(scheduler: DataSchedulerName, name: string, runSteps: num
 
 /**
  * The arguments of a scheduler as a new configuration gets them: PyTorch's default for each
- * argument that has one, and a value from PyTorch's examples for each required one. `OneCycleLR`
- * gets `total_steps` = the run's length, since PyTorch needs either it or `epochs` with
- * `steps_per_epoch`.
+ * argument that has one, and a value from PyTorch's examples for each required one (`lr_lambda`:
+ * `0.95 ** epoch` for `LambdaLR`, `0.95` for `MultiplicativeLR`). `OneCycleLR` gets `total_steps`
+ * = the run's length, since PyTorch needs either it or `epochs` with `steps_per_epoch`.
  *
- * @param scheduler - A data scheduler.
+ * @param scheduler - Any scheduler of the playground.
  * @param runSteps - Scheduler steps in the run (`epochs × stepsPerEpoch`).
  * @returns Every keyword argument, in PyTorch's signature order.
  * @example
  * starterOptions('StepLR', 100); // { step_size: 30, gamma: 0.1 }
  */
 export function starterOptions(
-  scheduler: DataSchedulerName,
+  scheduler: PlaygroundSchedulerName,
   runSteps: number,
 ): Record<string, OptionValue> {
   const options: Record<string, OptionValue> = {};
-  for (const field of optionFields[scheduler]) {
+  for (const field of schedulerOptions(scheduler)) {
     options[field.name] =
       scheduler === 'OneCycleLR' && field.name === 'total_steps'
         ? runSteps
@@ -115,15 +202,82 @@ export const runSteps = (state: Pick<PlaygroundState, 'epochs' | 'stepsPerEpoch'
   state.epochs * state.stepsPerEpoch;
 
 /**
- * A new configuration with PyTorch's defaults: SGD's `lr` and `momentum` and
- * {@link starterOptions}.
+ * A child scheduler with {@link starterOptions}, some of them replaced.
  *
- * @param scheduler - A data scheduler.
+ * @param scheduler - The child's scheduler.
+ * @param steps - Scheduler steps in the run.
+ * @param options - Values that replace the starting ones.
+ * @returns The child.
+ */
+export const newChild = (
+  scheduler: ChildSchedulerName,
+  steps: number,
+  options: Record<string, OptionValue> = {},
+): PlaygroundChild => ({ scheduler, options: { ...starterOptions(scheduler, steps), ...options } });
+
+/**
+ * The children a new composite starts with: the common linear warm-up of {@link WARMUP} steps
+ * from a tenth of the rate, then `CosineAnnealingLR` over the rest of the run (`SequentialLR`,
+ * milestone at the warm-up's end), or chained with `ExponentialLR(gamma=0.95)`
+ * (`ChainedScheduler`).
+ *
+ * @param scheduler - A composite.
+ * @param steps - Scheduler steps in the run.
+ * @returns Two children.
+ */
+export function starterChildren(
+  scheduler: CompositeSchedulerName,
+  steps: number,
+): PlaygroundChild[] {
+  const warmup = newChild('LinearLR', steps, { start_factor: 0.1, total_iters: WARMUP });
+  return scheduler === 'SequentialLR'
+    ? [warmup, newChild('CosineAnnealingLR', steps, { T_max: Math.max(1, steps - WARMUP) })]
+    : [warmup, newChild('ExponentialLR', steps)];
+}
+
+/**
+ * Where `SequentialLR` switches to a child added after the others: at the warm-up's end first,
+ * then halfway from the last milestone to the run's end.
+ *
+ * @param milestones - The milestones so far.
+ * @param steps - Scheduler steps in the run.
+ * @returns The next milestone.
+ */
+export function nextMilestone(milestones: readonly number[], steps: number): number {
+  const last = milestones.at(-1);
+  return last === undefined ? WARMUP : Math.max(last + 1, Math.round((last + steps) / 2));
+}
+
+/**
+ * A new configuration with PyTorch's defaults: SGD's `lr` and `momentum` and
+ * {@link starterOptions}; a composite gets {@link starterChildren}.
+ *
+ * @param scheduler - Any scheduler of the playground.
  * @param steps - Scheduler steps in the run.
  * @returns The configuration.
  */
-export function newSeries(scheduler: DataSchedulerName, steps: number): PlaygroundSeries {
-  return { scheduler, ...SGD_DEFAULTS, options: starterOptions(scheduler, steps) };
+export function newSeries(scheduler: PlaygroundSchedulerName, steps: number): PlaygroundSeries {
+  return {
+    scheduler,
+    ...SGD_DEFAULTS,
+    options: starterOptions(scheduler, steps),
+    ...(isComposite(scheduler) ? { children: starterChildren(scheduler, steps) } : {}),
+  };
+}
+
+/**
+ * The same schedulers (children included) with every value a new configuration's: what a link
+ * leaves out and what a rejected value falls back to.
+ */
+function freshSeries(series: PlaygroundSeries, steps: number): PlaygroundSeries {
+  const fresh = newSeries(series.scheduler, steps);
+  const children = series.children?.map(({ scheduler }) => newChild(scheduler, steps));
+  if (!children) return fresh;
+  const milestones: number[] = [];
+  while (milestones.length < children.length - 1) milestones.push(nextMilestone(milestones, steps));
+  const options: Record<string, OptionValue> =
+    series.scheduler === 'SequentialLR' ? { milestones } : {};
+  return { ...fresh, options, children };
 }
 
 /**
@@ -190,42 +344,62 @@ export function removeSeries(state: PlaygroundState, index: number): PlaygroundS
 export function setScheduler(
   state: PlaygroundState,
   index: number,
-  scheduler: DataSchedulerName,
+  scheduler: PlaygroundSchedulerName,
 ): PlaygroundState {
   const original = state.series[index];
   if (!original || original.scheduler === scheduler) return state;
   const series = [...state.series];
-  series[index] = { ...original, scheduler, options: starterOptions(scheduler, runSteps(state)) };
+  const { lr, momentum } = original;
+  series[index] = { ...newSeries(scheduler, runSteps(state)), lr, momentum };
   return { ...state, series };
 }
 
-/** Whether a scheduler moves the optimizer's momentum (`CyclicLR`, `OneCycleLR` with `cycle_momentum`). */
-export function cyclesMomentum(series: Pick<PlaygroundSeries, 'scheduler' | 'options'>): boolean {
+/**
+ * Whether a scheduler moves the optimizer's momentum (`CyclicLR`, `OneCycleLR` with
+ * `cycle_momentum`, itself or as a composite's child).
+ */
+export function cyclesMomentum(
+  series: Pick<PlaygroundSeries, 'scheduler' | 'options' | 'children'>,
+): boolean {
   return (
-    (series.scheduler === 'CyclicLR' || series.scheduler === 'OneCycleLR') &&
-    series.options['cycle_momentum'] !== false
+    ((series.scheduler === 'CyclicLR' || series.scheduler === 'OneCycleLR') &&
+      series.options['cycle_momentum'] !== false) ||
+    (series.children ?? []).some(cyclesMomentum)
   );
+}
+
+/** A scheduler call with the arguments that differ from PyTorch's defaults, children first. */
+function callText(spec: Pick<PlaygroundSeries, 'scheduler' | 'options' | 'children'>): string {
+  const args = schedulerOptions(spec.scheduler)
+    .filter(
+      (field) => !('default' in field) || !sameValue(field.default!, spec.options[field.name]),
+    )
+    .map((field) => {
+      const value = spec.options[field.name] ?? null;
+      const text =
+        field.kind === 'expression'
+          ? `lambda epoch: ${String(value)}`
+          : Array.isArray(value)
+            ? `[${fieldText(value)}]`
+            : fieldText(value);
+      return `${field.name}=${text}`;
+    });
+  if (spec.children) args.unshift(`[${spec.children.map(callText).join(', ')}]`);
+  return `${spec.scheduler}(${args.join(', ')})`;
 }
 
 /**
  * A configuration's name in the legend, the tooltip, the data table and the code's comments: its
  * number and the scheduler call with the arguments that differ from PyTorch's defaults, e.g.
- * `2. StepLR(step_size=30, gamma=0.5)`.
+ * `2. StepLR(step_size=30, gamma=0.5)` or
+ * `1. SequentialLR([LinearLR(start_factor=0.1), CosineAnnealingLR(T_max=95)], milestones=[5])`.
  *
  * @param series - The configuration.
  * @param index - Its position (0-based).
  * @returns The label (code, not prose: it needs no translation).
  */
 export function seriesTitle(series: PlaygroundSeries, index: number): string {
-  const args = optionFields[series.scheduler]
-    .filter(
-      (field) => !('default' in field) || !sameValue(field.default!, series.options[field.name]),
-    )
-    .map((field) => {
-      const value = series.options[field.name] ?? null;
-      return `${field.name}=${Array.isArray(value) ? `[${fieldText(value)}]` : fieldText(value)}`;
-    });
-  return `${index + 1}. ${series.scheduler}(${args.join(', ')})`;
+  return `${index + 1}. ${callText(series)}`;
 }
 
 function sameValue(a: OptionValue | undefined, b: OptionValue | undefined): boolean {
@@ -244,10 +418,46 @@ function sameValue(a: OptionValue | undefined, b: OptionValue | undefined): bool
  * @returns The chart specification; `pytorchCode`/`typescriptCode` of it are the export.
  */
 export function toChartSpec(state: PlaygroundState): ChartSpec {
+  return chartSpec(state);
+}
+
+/** Called with the path of an `lr_lambda` and what it threw, before the engine sees the error. */
+type LambdaFailure = (path: string, error: unknown) => void;
+
+/** A scheduler as the engine takes it: `lr_lambda` compiled, children as `options.schedulers`. */
+function schedulerSpec(
+  spec: Pick<PlaygroundSeries, 'scheduler' | 'options' | 'children'>,
+  path: string,
+  onFailure?: LambdaFailure,
+): SchedulerSpec {
+  const options: Record<string, unknown> = { ...spec.options };
+  const source = spec.options['lr_lambda'];
+  if (typeof source === 'string') {
+    const lambda = lambdaFunction(source);
+    const where = `${path}.options.lr_lambda`;
+    options['lr_lambda'] = onFailure
+      ? Object.assign((epoch: number) => {
+          try {
+            return lambda(epoch);
+          } catch (error) {
+            onFailure(where, error);
+            throw error;
+          }
+        }, lambda)
+      : lambda;
+  }
+  if (spec.children) {
+    options['schedulers'] = spec.children.map((item, j) =>
+      schedulerSpec(item, `${path}.options.schedulers.${j}`, onFailure),
+    );
+  }
+  return { scheduler: spec.scheduler, options };
+}
+
+function chartSpec(state: PlaygroundState, onFailure?: LambdaFailure): ChartSpec {
   return {
     series: state.series.map((series, i) => ({
-      scheduler: series.scheduler,
-      options: { ...series.options },
+      ...schedulerSpec(series, `series.${i}`, onFailure),
       lr: series.lr,
       momentum: series.momentum,
       label: seriesTitle(series, i),
@@ -268,7 +478,17 @@ export function toChartSpec(state: PlaygroundState): ChartSpec {
  *   configuration it came from.
  */
 export function evaluateState(state: PlaygroundState): Evaluation {
-  const evaluation = evaluate(toChartSpec(state));
+  let failure: { path: string; error: ExpressionError } | undefined;
+  const evaluation = evaluate(
+    chartSpec(state, (path, error) => {
+      if (!failure && error instanceof ExpressionError) failure = { path, error };
+    }),
+  );
+  if (!evaluation.ok && failure) {
+    const { path, error } = failure;
+    const problem = { key: error.key, values: { epoch: error.epoch }, path };
+    return { ok: false, problem: error.python ? { ...problem, pytorch: error.python } : problem };
+  }
   if (evaluation.ok || evaluation.problem.path !== undefined) return evaluation;
   if (!/^ValueError: Invalid momentum value/.test(evaluation.problem.pytorch ?? '')) {
     return evaluation;
@@ -313,7 +533,10 @@ export function createEvaluator(capacity = 32): (state: PlaygroundState) => Eval
         series.scheduler,
         valueKey(series.lr),
         valueKey(series.momentum),
-        ...Object.entries(series.options).map(([name, value]) => `${name}=${valueKey(value)}`),
+        ...[series, ...(series.children ?? [])].flatMap((spec) => [
+          spec.scheduler,
+          ...Object.entries(spec.options).map(([name, value]) => `${name}=${valueKey(value)}`),
+        ]),
       ].join('|');
       let curve = cache.get(key);
       if (!curve) {
@@ -334,15 +557,23 @@ export function createEvaluator(capacity = 32): (state: PlaygroundState) => Eval
 
 /** How an editable value of the playground is entered, and where it lives in the state. */
 export interface PlaygroundField {
-  /** `series.<i>.lr`, `series.<i>.momentum`, `series.<i>.options.<name>`, `epochs`, `stepsPerEpoch`. */
+  /**
+   * `series.<i>.lr`, `series.<i>.momentum`, `series.<i>.options.<name>`,
+   * `series.<i>.options.schedulers.<j>.options.<name>` (child `j` of a composite), `epochs`,
+   * `stepsPerEpoch`.
+   */
   readonly path: string;
   /** The name shown: a PyTorch keyword, `lr`, `momentum`, `epochs` or `steps_per_epoch`. */
   readonly name: string;
-  readonly kind: OptionField['kind'];
+  readonly kind: PlaygroundFieldKind;
   readonly nullable: boolean;
   readonly choices?: readonly (string | boolean)[];
   /** Configuration the field belongs to; absent for the run's fields. */
   readonly series?: number;
+  /** The composite's child the field belongs to. */
+  readonly child?: number;
+  /** The argument has a default in PyTorch. */
+  readonly optional?: boolean;
 }
 
 const numberField = (path: string, name: string, series?: number): PlaygroundField => ({
@@ -354,8 +585,8 @@ const numberField = (path: string, name: string, series?: number): PlaygroundFie
 });
 
 /**
- * The fields of one configuration: `lr`, `momentum`, then every keyword argument of its scheduler
- * in PyTorch's order.
+ * The fields of one configuration: `lr`, `momentum`, every keyword argument of its scheduler in
+ * PyTorch's order, then those of each child of a composite.
  *
  * @param series - The configuration.
  * @param index - Its position.
@@ -363,17 +594,24 @@ const numberField = (path: string, name: string, series?: number): PlaygroundFie
  */
 export function seriesFields(series: PlaygroundSeries, index: number): PlaygroundField[] {
   const prefix = `series.${index}`;
-  return [
-    numberField(`${prefix}.lr`, 'lr', index),
-    numberField(`${prefix}.momentum`, 'momentum', index),
-    ...optionFields[series.scheduler].map((field) => ({
-      path: `${prefix}.options.${field.name}`,
+  const fields = (scheduler: PlaygroundSchedulerName, at: string, child?: number) =>
+    schedulerOptions(scheduler).map((field): PlaygroundField => ({
+      path: `${at}.options.${field.name}`,
       name: field.name,
       kind: field.kind,
       nullable: field.nullable === true,
       series: index,
+      ...(child === undefined ? {} : { child }),
+      ...('default' in field ? { optional: true } : {}),
       ...(field.choices ? { choices: field.choices } : {}),
-    })),
+    }));
+  return [
+    numberField(`${prefix}.lr`, 'lr', index),
+    numberField(`${prefix}.momentum`, 'momentum', index),
+    ...fields(series.scheduler, prefix),
+    ...(series.children ?? []).flatMap((item, j) =>
+      fields(item.scheduler, `${prefix}.options.schedulers.${j}`, j),
+    ),
   ];
 }
 
@@ -398,14 +636,18 @@ export function allFields(state: PlaygroundState): PlaygroundField[] {
 export function valueAt(state: PlaygroundState, path: string): OptionValue | undefined {
   if (path === 'epochs') return state.epochs;
   if (path === 'stepsPerEpoch') return state.stepsPerEpoch;
-  const match = /^series\.(\d+)\.(lr|momentum|options\.(\w+))$/.exec(path);
+  const match = SERIES_PATH.exec(path);
   const series = match ? state.series[Number(match[1])] : undefined;
   if (!match || !series) return undefined;
-  if (match[3] !== undefined) {
-    return Object.hasOwn(series.options, match[3]) ? series.options[match[3]] : undefined;
-  }
-  return match[2] === 'lr' ? series.lr : series.momentum;
+  const [, , key, child, option] = match;
+  if (option === undefined) return key === 'lr' ? series.lr : series.momentum;
+  const options = child === undefined ? series.options : series.children?.[Number(child)]?.options;
+  return options && Object.hasOwn(options, option) ? options[option] : undefined;
 }
+
+/** A configuration's value: its index, `lr`/`momentum`/`options…`, a child's index, an argument. */
+const SERIES_PATH =
+  /^series\.(\d+)\.(lr|momentum|options\.(?:schedulers\.(\d+)\.options\.)?(\w+))$/;
 
 /**
  * A copy of the state with one value replaced (values are not checked here; see
@@ -423,24 +665,49 @@ export function withValue(
 ): PlaygroundState {
   if (valueAt(state, path) === undefined) return state;
   if (path === 'epochs' || path === 'stepsPerEpoch') return { ...state, [path]: value as number };
-  const [, indexText, key, option] = /^series\.(\d+)\.(lr|momentum|options\.(\w+))$/.exec(path)!;
+  const [, indexText, key, child, option] = SERIES_PATH.exec(path)!;
   const index = Number(indexText);
   const series = [...state.series];
   const original = series[index]!;
-  series[index] =
-    option === undefined
-      ? { ...original, [key!]: value as number }
-      : { ...original, options: { ...original.options, [option]: value } };
+  const set = <T extends { options: PlaygroundSeries['options'] }>(spec: T): T => ({
+    ...spec,
+    options: { ...spec.options, [option!]: value },
+  });
+  if (option === undefined) {
+    series[index] = { ...original, [key!]: value as number };
+  } else if (child === undefined) {
+    series[index] = set(original);
+  } else {
+    const children = [...original.children!];
+    children[Number(child)] = set(children[Number(child)]!);
+    series[index] = { ...original, children };
+  }
   return { ...state, series };
 }
 
 /**
  * The text a field shows for its value: `fieldText` of the `ScheduleChart` model (`0.1`, `None`,
- * `'cos'`, `True`, `30, 80`).
+ * `'cos'`, `True`, `30, 80`); an `lr_lambda`'s expression as typed.
  */
 export function fieldValueText(state: PlaygroundState, path: string): string {
   const value = valueAt(state, path);
-  return value === undefined ? '' : fieldText(value);
+  if (value === undefined) return '';
+  return path.endsWith('.lr_lambda') ? String(value) : fieldText(value);
+}
+
+/** Parse a field's text: an expression for `lr_lambda`, else as the `ScheduleChart` fields are. */
+function readField(
+  field: PlaygroundField,
+  text: string,
+):
+  | { readonly ok: true; readonly value: OptionValue }
+  | { readonly ok: false; readonly key: ErrorKey; readonly values: FieldProblem['values'] } {
+  if (field.kind === 'expression') {
+    const parsed = parseExpression(text);
+    return parsed.ok ? { ok: true, value: text.trim() } : { ok: false, ...parsed.problem };
+  }
+  const parsed = parseField({ ...field, kind: field.kind }, text);
+  return parsed.ok ? parsed : { ok: false, key: parsed.key, values: { name: field.name } };
 }
 
 /**
@@ -462,9 +729,9 @@ export function applyFieldTexts(
   for (const field of allFields(state)) {
     const text = texts.get(field.path);
     if (text === undefined) continue;
-    const parsed = parseField(field, text);
+    const parsed = readField(field, text);
     if (!parsed.ok) {
-      problems.push({ key: parsed.key, values: { name: field.name }, path: field.path });
+      problems.push({ key: parsed.key, values: parsed.values, path: field.path });
       continue;
     }
     next = withValue(next, field.path, parsed.value);
@@ -477,10 +744,7 @@ export function applyFieldTexts(
 /** Characters a single value of a shared link may have; longer values are ignored. */
 const MAX_VALUE_LENGTH = 400;
 
-const schedulerOf = (text: string | null): DataSchedulerName | undefined =>
-  playgroundSchedulers.find((name) => name === text);
-
-/** A value as a link writes it: plain numbers, `30,80`, `cos`, `true`, `None`. */
+/** A value as a link writes it: plain numbers, `30,80`, `cos`, `true`, `None`, an expression. */
 function linkText(value: OptionValue): string {
   if (value === null) return 'None';
   if (Array.isArray(value)) return value.map(String).join(',');
@@ -488,15 +752,12 @@ function linkText(value: OptionValue): string {
 }
 
 /** Read a value from a link: only what the field's kind allows, and only finite numbers. */
-function readLinkValue(
-  field: Pick<PlaygroundField, 'kind' | 'nullable' | 'choices'>,
-  text: string,
-): OptionValue | undefined {
+function readLinkValue(field: PlaygroundField, text: string): OptionValue | undefined {
   if (text.length > MAX_VALUE_LENGTH) return undefined;
   if (field.kind === 'choice') {
     return field.choices!.find((choice) => text === String(choice) || text === fieldText(choice));
   }
-  const parsed = parseField(field, text);
+  const parsed = readField(field, text);
   if (!parsed.ok) return undefined;
   const finite = (value: OptionValue) => typeof value !== 'number' || Number.isFinite(value);
   if (Array.isArray(parsed.value)) return parsed.value.every(finite) ? parsed.value : undefined;
@@ -504,10 +765,22 @@ function readLinkValue(
 }
 
 /**
+ * The key of a configuration's field in a link: `s1.lr`, `s1.T_max`, and `s1.c2.T_max` for the
+ * second child of a composite.
+ */
+const linkKey = (path: string, n: number) =>
+  `s${n}.${path
+    .replace(/^series\.\d+\./, '')
+    .replace(/^options\.schedulers\.(\d+)\./, (_match, j: string) => `c${Number(j) + 1}.`)
+    .replace(/^(c\d+\.)?options\./, '$1')}`;
+
+/**
  * The state as a readable query string, e.g.
- * `epochs=100&steps=1&s1=StepLR&s1.lr=0.001&s1.momentum=0&s1.step_size=30&scale=log`.
- * Optional arguments equal to what a new configuration starts with (PyTorch's default; for
- * `OneCycleLR`'s `total_steps`, the run's length) are left out: a link restores them from there.
+ * `epochs=100&steps=1&s1=StepLR&s1.lr=0.001&s1.momentum=0&s1.step_size=30&scale=log`; a
+ * composite's children follow as `s1.c1=LinearLR&s1.c1.start_factor=0.1`, an `lr_lambda` as its
+ * expression (`s1.lr_lambda=0.95+**+epoch`). Optional arguments equal to what a new configuration
+ * starts with (PyTorch's default; for `OneCycleLR`'s `total_steps`, the run's length) are left
+ * out: a link restores them from there.
  *
  * @param state - The playground.
  * @returns The query, without the leading `?`.
@@ -518,16 +791,15 @@ export function stateToQuery(state: PlaygroundState): string {
   params.set('steps', String(state.stepsPerEpoch));
   if (state.log) params.set('scale', 'log');
   state.series.forEach((series, i) => {
-    const key = `s${i + 1}`;
-    params.set(key, series.scheduler);
-    params.set(`${key}.lr`, String(series.lr));
-    params.set(`${key}.momentum`, String(series.momentum));
-    const starter = starterOptions(series.scheduler, runSteps(state));
-    for (const field of optionFields[series.scheduler]) {
-      const value = series.options[field.name];
+    params.set(`s${i + 1}`, series.scheduler);
+    series.children?.forEach((item, j) => params.set(`s${i + 1}.c${j + 1}`, item.scheduler));
+    const single = { ...state, series: [series] };
+    const fresh = { ...state, series: [freshSeries(series, runSteps(state))] };
+    for (const field of seriesFields(series, 0)) {
+      const value = valueAt(single, field.path);
       if (value === undefined) continue;
-      if ('default' in field && sameValue(starter[field.name], value)) continue;
-      params.set(`${key}.${field.name}`, linkText(value));
+      if (field.optional && sameValue(valueAt(fresh, field.path), value)) continue;
+      params.set(linkKey(field.path, i + 1), linkText(value));
     }
   });
   return params.toString();
@@ -540,39 +812,41 @@ export function stateToQuery(state: PlaygroundState): string {
 function sanitize(state: PlaygroundState): PlaygroundState {
   let next = state;
   if (checkRunLength(next.epochs, next.stepsPerEpoch)) next = { ...next, ...DEFAULT_RUN };
+  const steps = runSteps(next);
+  const single = (series: PlaygroundSeries) => ({ ...next, series: [series] });
   const series = next.series.map((original) => {
     let candidate = original;
-    // Each round resets one named value; a configuration has fewer than 16 values.
-    for (let round = 0; round < 16; round += 1) {
-      const single = { ...next, series: [candidate] };
-      const evaluation = evaluateState(single);
+    let reset = false;
+    // Each round resets one named value; a configuration has fewer than 40 values.
+    for (let round = 0; round < 40; round += 1) {
+      const evaluation = evaluateState(single(candidate));
       if (evaluation.ok) return candidate;
-      const path = evaluation.problem.path?.replace(/^series\.0\./, '');
-      const fresh = newSeries(candidate.scheduler, runSteps(next));
-      if (path === 'lr' || path === 'momentum') {
-        candidate = { ...candidate, [path]: fresh[path] };
-      } else if (path?.startsWith('options.')) {
-        const name = path.slice('options.'.length);
-        candidate = {
-          ...candidate,
-          options: { ...candidate.options, [name]: fresh.options[name]! },
-        };
+      const path = evaluation.problem.path;
+      const fresh = freshSeries(candidate, steps);
+      const value = path === undefined ? undefined : valueAt(single(fresh), path);
+      if (value !== undefined && !sameValue(value, valueAt(single(candidate), path!))) {
+        candidate = withValue(single(candidate), path!, value).series[0]!;
+      } else if (!reset) {
+        candidate = { ...fresh, lr: candidate.lr, momentum: candidate.momentum };
+        reset = true;
       } else {
-        candidate =
-          round === 0 ? { ...fresh, lr: candidate.lr, momentum: candidate.momentum } : fresh;
+        break;
       }
     }
-    return newSeries(candidate.scheduler, runSteps(next));
+    return newSeries(candidate.scheduler, steps);
   });
   return { ...next, series };
 }
 
 /**
  * Read a state from a link. Only known keys with valid values count: `epochs`, `steps`,
- * `scale=log`, and per configuration `s1`…`s4` (a data scheduler's name), `sN.lr`,
- * `sN.momentum` and `sN.<argument>`. Anything else (unknown keys and schedulers, text where a
- * number belongs, `nan`, infinities, over-long values) is ignored and the default used instead;
- * values the engine rejects are replaced by defaults too, so the result always draws. Never throws.
+ * `scale=log`, and per configuration `s1`…`s4` (a scheduler's name), `sN.lr`, `sN.momentum` and
+ * `sN.<argument>`; a composite's children `sN.c1`…`sN.c3` (in order from `c1`, at least two, else
+ * the starting children) with `sN.cK.<argument>`. Anything else (unknown keys and schedulers,
+ * text where a number belongs, an expression that does not parse or is too long, `nan`,
+ * infinities, over-long values) is ignored and the default used instead; values the engine
+ * rejects (an expression that divides by zero, say) are replaced by defaults too, so the result
+ * always draws. Never throws.
  *
  * @param query - `location.search` (with or without `?`) or its parameters.
  * @returns A valid state ({@link defaultState} when the link carries no configuration).
@@ -599,14 +873,23 @@ export function stateFromQuery(query: string | URLSearchParams): PlaygroundState
       epochs: whole(get('epochs'), DEFAULT_RUN.epochs),
       stepsPerEpoch: whole(get('steps'), DEFAULT_RUN.stepsPerEpoch),
     };
+    const steps = runSteps(run);
     const series: PlaygroundSeries[] = [];
     for (let n = 1; n <= MAX_SERIES; n += 1) {
-      const scheduler = schedulerOf(get(`s${n}`) ?? null);
+      const scheduler = playgroundSchedulers.find((name) => name === get(`s${n}`));
       if (!scheduler) continue;
-      let candidate = newSeries(scheduler, runSteps(run));
+      let candidate = newSeries(scheduler, steps);
+      const children: PlaygroundChild[] = [];
+      for (let j = 1; candidate.children && j <= MAX_CHILDREN; j += 1) {
+        const name = childSchedulers.find((item) => item === get(`s${n}.c${j}`));
+        if (!name) break;
+        children.push(newChild(name, steps));
+      }
+      if (children.length >= MIN_CHILDREN) {
+        candidate = freshSeries({ ...candidate, children }, steps);
+      }
       for (const field of seriesFields(candidate, 0)) {
-        const key = `s${n}.${field.path.replace(/^series\.0\.(options\.)?/, '')}`;
-        const text = get(key);
+        const text = get(linkKey(field.path, n));
         const value = text === undefined ? undefined : readLinkValue(field, text);
         if (value === undefined) continue;
         candidate = withValue({ ...defaultState(), series: [candidate] }, field.path, value)
@@ -614,7 +897,7 @@ export function stateFromQuery(query: string | URLSearchParams): PlaygroundState
       }
       series.push(candidate);
     }
-    if (series.length === 0) series.push(newSeries(DEFAULT_SCHEDULER, runSteps(run)));
+    if (series.length === 0) series.push(newSeries(DEFAULT_SCHEDULER, steps));
     return sanitize({ series, ...run, log: get('scale') === 'log' });
   } catch {
     return defaultState();
@@ -657,7 +940,8 @@ export function curvesCsv(state: PlaygroundState, curves: readonly Curve[]): str
 
 /**
  * Where the vertical markers of a configuration go, in epochs: warm restarts of
- * `CosineAnnealingWarmRestarts` (from the curve) and the milestones of `MultiStepLR` (which count
+ * `CosineAnnealingWarmRestarts` (from the curve) and the milestones of `MultiStepLR` and
+ * `SequentialLR` (which count
  * scheduler steps, so per-batch stepping divides them by the steps per epoch). Only markers inside
  * the run are kept.
  *
@@ -672,7 +956,8 @@ export function markers(
   curve: Pick<Curve, 'restarts'>,
 ): { restarts: number[]; milestones: number[] } {
   const series = state.series[index];
-  const raw = series?.scheduler === 'MultiStepLR' ? series.options['milestones'] : [];
+  const marked = series?.scheduler === 'MultiStepLR' || series?.scheduler === 'SequentialLR';
+  const raw = marked ? series.options['milestones'] : [];
   const milestones = (Array.isArray(raw) ? raw : [])
     .map((step) => step / state.stepsPerEpoch)
     .filter((epoch) => epoch > 0 && epoch < state.epochs);

@@ -28,6 +28,17 @@ export type CodeLine = readonly CodeToken[];
 export type CodeLanguage = 'python' | 'typescript';
 
 /**
+ * An `lr_lambda` that can be written as code: the function with its body in both languages
+ * (`0.95 ** epoch`), printed as `lambda epoch: …` and `(epoch) => …`. Python's `math` module is
+ * imported when the Python body uses it.
+ */
+export interface CodeFunction {
+  (epoch: number): number;
+  readonly python: string;
+  readonly typescript: string;
+}
+
+/**
  * A value as a literal of the language: `None`/`null`, `True`/`true`, `float('nan')`/`NaN`,
  * `'cos'`, `[30, 80]`; numbers in JavaScript's shortest round-trip form, which Python reads back
  * to the same double.
@@ -127,7 +138,16 @@ function writeScheduler(w: Writer, spec: SchedulerSpec, path: string, depth: num
     return;
   }
   if (spec.scheduler === 'LambdaLR' || spec.scheduler === 'MultiplicativeLR') {
-    throw new Error(`${spec.scheduler} takes a function and has no code representation`);
+    const lambda = spec.options['lr_lambda'] as Partial<CodeFunction> | undefined;
+    if (typeof lambda?.python !== 'string' || typeof lambda.typescript !== 'string') {
+      throw new Error(`${spec.scheduler} takes a function and has no code representation`);
+    }
+    w.text(
+      py
+        ? `${spec.scheduler}(optimizer, lr_lambda=lambda epoch: ${lambda.python})`
+        : `new ${spec.scheduler}(optimizer, { lr_lambda: (epoch) => ${lambda.typescript} })`,
+    );
+    return;
   }
   const entries = Object.entries(spec.options);
   if (py) {
@@ -236,7 +256,8 @@ function trimLines(lines: CodeToken[][]): CodeToken[][] {
  * @param language - `python` or `typescript`.
  * @param scope - `core` or `full`.
  * @returns The lines; field tokens carry the {@link EditableField}, the value and its literal.
- * @throws {Error} For a chart with `LambdaLR`/`MultiplicativeLR`, whose functions have no code.
+ * @throws {Error} For a chart with `LambdaLR`/`MultiplicativeLR` whose functions are no
+ *   {@link CodeFunction}, and so have no code.
  */
 export function codeLines(
   spec: ChartSpec,
@@ -254,6 +275,11 @@ export function codeLines(
   const names = [...new Set(spec.series.flatMap(schedulerNames))].sort();
   const w = new Writer(language, fields);
   if (py) {
+    const python = (spec: SchedulerSpec): string[] => [
+      (spec.options['lr_lambda'] as Partial<CodeFunction> | undefined)?.python ?? '',
+      ...((spec.options['schedulers'] as SchedulerSpec[] | undefined) ?? []).flatMap(python),
+    ];
+    if (spec.series.flatMap(python).some((body) => body.includes('math.'))) w.text('import math\n');
     w.text('import torch\nfrom torch.optim import SGD\n');
     w.text(`from torch.optim.lr_scheduler import ${names.join(', ')}\n\n`);
   } else {

@@ -520,8 +520,27 @@ export type EngineErrorKey =
   | 'negativeEpoch'
   | 'other';
 
+/**
+ * Problems of a function written as a Python expression (the playground's `lr_lambda`): reading
+ * it, then evaluating it (where Python raises).
+ */
+export type ExpressionErrorKey =
+  | 'exprTooLong'
+  | 'exprCharacter'
+  | 'exprNumber'
+  | 'exprUnexpected'
+  | 'exprEnd'
+  | 'exprName'
+  | 'exprOneArgument'
+  | 'exprLogArguments'
+  | 'exprMinMaxArguments'
+  | 'exprZeroDivision'
+  | 'exprDomain'
+  | 'exprOverflow'
+  | 'exprComplex';
+
 /** Every error key. */
-export type ErrorKey = InputErrorKey | EngineErrorKey;
+export type ErrorKey = InputErrorKey | EngineErrorKey | ExpressionErrorKey;
 
 /** The result of parsing one field. */
 export type ParseResult =
