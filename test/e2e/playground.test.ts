@@ -10,11 +10,13 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pytorchCode, typescriptCode } from '../../src/widgets/schedule-chart/code.ts';
+import * as expressionLanguage from '../../src/widgets/playground/expression.ts';
 import {
   curvesCsv,
   evaluateState,
   stateFromQuery,
   toChartSpec,
+  provideExpressions,
 } from '../../src/widgets/playground/model.ts';
 import {
   closeClean,
@@ -24,6 +26,9 @@ import {
   type GuardedContext,
   type GuardedPage,
 } from './harness.ts';
+
+// The page loads the lr_lambda language as a chunk of its own; the model's tests have it at once.
+provideExpressions(expressionLanguage);
 
 const path = '/en/playground/';
 const browser = useBrowser();

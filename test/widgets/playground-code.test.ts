@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pytorchCode, typescriptCode } from '../../src/widgets/schedule-chart/code.ts';
 import { addChild, setChildScheduler } from '../../src/widgets/playground/composite.ts';
+import * as expressionLanguage from '../../src/widgets/playground/expression.ts';
 import {
   addSeries,
   applyFieldTexts,
@@ -21,7 +22,11 @@ import {
   stateFromQuery,
   toChartSpec,
   type PlaygroundState,
+  provideExpressions,
 } from '../../src/widgets/playground/model.ts';
+
+// The page loads the lr_lambda language as a chunk of its own; the model's tests have it at once.
+provideExpressions(expressionLanguage);
 
 const edit = (state: PlaygroundState, entries: Record<string, string>) => {
   const applied = applyFieldTexts(state, new Map(Object.entries(entries)));

@@ -13,6 +13,7 @@ import {
   removeChild,
   setChildScheduler,
 } from '../../src/widgets/playground/composite.ts';
+import * as expressionLanguage from '../../src/widgets/playground/expression.ts';
 import {
   MAX_CHILDREN,
   applyFieldTexts,
@@ -30,7 +31,11 @@ import {
   valueAt,
   withValue,
   type PlaygroundState,
+  provideExpressions,
 } from '../../src/widgets/playground/model.ts';
+
+// The page loads the lr_lambda language as a chunk of its own; the model's tests have it at once.
+provideExpressions(expressionLanguage);
 
 const lrOf = (state: PlaygroundState, index = 0) => {
   const evaluation = evaluateState(state);

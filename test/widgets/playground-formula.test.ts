@@ -12,12 +12,17 @@ import {
   formulaVariant,
   formulaVariants,
 } from '../../src/widgets/playground/formula.ts';
+import * as expressionLanguage from '../../src/widgets/playground/expression.ts';
 import {
   newSeries,
   playgroundSchedulers,
   type PlaygroundSeries,
+  provideExpressions,
 } from '../../src/widgets/playground/model.ts';
 import { renderFormula } from '../../src/widgets/playground/render-formula.ts';
+
+// The page loads the lr_lambda language as a chunk of its own; the model's tests have it at once.
+provideExpressions(expressionLanguage);
 
 describe('formulaNumber', () => {
   it.each([

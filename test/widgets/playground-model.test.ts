@@ -20,6 +20,8 @@ import {
   optionFields,
   sampleSeries,
 } from '../../src/widgets/schedule-chart/model.ts';
+import { setChildScheduler } from '../../src/widgets/playground/composite.ts';
+import * as expressionLanguage from '../../src/widgets/playground/expression.ts';
 import {
   MAX_SERIES,
   addSeries,
@@ -42,7 +44,14 @@ import {
   toChartSpec,
   valueAt,
   type PlaygroundState,
+  provideExpressions,
+  queryUsesExpressions,
+  usesExpressions,
+  expressionsProvided,
 } from '../../src/widgets/playground/model.ts';
+
+// The page loads the lr_lambda language as a chunk of its own; the model's tests have it at once.
+provideExpressions(expressionLanguage);
 
 const curvesOf = (state: PlaygroundState) => {
   const evaluation = evaluateState(state);
@@ -557,5 +566,27 @@ describe('createEvaluator', () => {
     ).state;
     const problem = evaluateCached(momentum);
     expect(problem.ok ? undefined : problem.problem.path).toBe('series.1.momentum');
+  });
+});
+
+describe('the lr_lambda language, loaded on demand', () => {
+  it('is needed by an address exactly when it names a lambda scheduler', () => {
+    expect(queryUsesExpressions('')).toBe(false);
+    expect(queryUsesExpressions('?s1=CosineAnnealingLR&s1.T_max=10')).toBe(false);
+    expect(queryUsesExpressions('?s1=LambdaLR')).toBe(true);
+    expect(queryUsesExpressions('?s1=SequentialLR&s1.c2=MultiplicativeLR')).toBe(true);
+    // Encoded as a browser may write it, and not fooled by a key of that name.
+    expect(queryUsesExpressions('?s1=%4CambdaLR')).toBe(true);
+    expect(queryUsesExpressions('?LambdaLR=1')).toBe(false);
+  });
+
+  it('is needed by a state exactly when a scheduler or a child takes an lr_lambda', () => {
+    const state = defaultState();
+    expect(usesExpressions(state)).toBe(false);
+    expect(usesExpressions(setScheduler(state, 0, 'LambdaLR'))).toBe(true);
+    expect(usesExpressions(setScheduler(state, 0, 'SequentialLR'))).toBe(false);
+    const child = setChildScheduler(setScheduler(state, 0, 'SequentialLR'), 0, 1, 'LambdaLR');
+    expect(usesExpressions(child)).toBe(true);
+    expect(expressionsProvided()).toBe(true);
   });
 });

@@ -17,6 +17,9 @@ import type { ScheduleChartKey } from '../../i18n/widgets/schedule-chart.ts';
 import { hoverReadout } from '../shared/hover-readout.ts';
 import { readTranslator } from '../shared/strings.ts';
 import { loadCode, type CodeModule } from '../schedule-chart/load-code.ts';
+import { loadExpressions } from './load-expressions.ts';
+
+export { prepareForQuery } from './load-expressions.ts';
 import { dataTable, fieldText, type Curve, type FieldProblem } from '../schedule-chart/model.ts';
 import {
   chartSummary,
@@ -46,6 +49,8 @@ import {
   seriesFields,
   setScheduler,
   stateFromQuery,
+  usesExpressions,
+  expressionsProvided,
   stateToQuery,
   toChartSpec,
   type PlaygroundField,
@@ -574,6 +579,13 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   /** Apply a change to the whole state (add, remove, …) and rebuild the cards from it. */
   const restructure = (next: PlaygroundState, focus: () => HTMLElement | null, status: string) => {
     if (next === state) return;
+    if (usesExpressions(next) && !expressionsProvided()) {
+      loadExpressions().then(
+        guarded(() => restructure(next, focus, status)),
+        guarded(() => showProblems([{ key: 'other', values: {}, path: lastEdited }])),
+      );
+      return;
+    }
     const evaluation = evaluateCached(next);
     if (!evaluation.ok) {
       showProblems([evaluation.problem]);
@@ -822,6 +834,8 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   show();
   updateAddress();
   host.dataset['live'] = '';
+  // Fetched now, so that picking LambdaLR later is instant; the chart did not wait for it.
+  loadExpressions().catch(() => undefined);
 
   return {
     destroy() {

@@ -32,10 +32,12 @@ class PlaygroundElement extends HTMLElement {
   async #load(): Promise<void> {
     this.#loading = true;
     try {
-      const [{ mountPlayground }, { Chart }] = await Promise.all([
+      const [{ mountPlayground, prepareForQuery }, { Chart }] = await Promise.all([
         import('./controller.ts'),
         import('../schedule-chart/chart-js.ts'),
       ]);
+      // A shared address with an lr_lambda needs the expression chunk before it can be read.
+      await prepareForQuery(location.search);
       if (this.isConnected && !this.#mounted) this.#mounted = mountPlayground(this, Chart);
     } catch {
       // The note that the playground needs JavaScript stays visible.

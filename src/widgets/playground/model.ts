@@ -37,7 +37,61 @@ import {
   type OptionValue,
   type SchedulerSpec,
 } from '../schedule-chart/model.ts';
-import { ExpressionError, lambdaFunction, parseExpression } from './expression.ts';
+import type * as ExpressionLanguage from './expression.ts';
+
+/**
+ * The expression language of `lr_lambda` (`expression.ts`), once provided. The page loads it as a
+ * chunk of its own, needed only by `LambdaLR` and `MultiplicativeLR`, so that the playground's
+ * first chart does not wait for it; until it is here, an `lr_lambda` cannot be read or run (see
+ * {@link usesExpressions}).
+ */
+let language: typeof ExpressionLanguage | undefined;
+
+/**
+ * Give the model the expression language (`expression.ts`); tests and the build pass it at once,
+ * the page when it has loaded the chunk.
+ *
+ * @param module - `expression.ts`.
+ */
+export function provideExpressions(module: typeof ExpressionLanguage): void {
+  language = module;
+}
+
+/** Whether {@link provideExpressions} has been called. */
+export const expressionsProvided = (): boolean => language !== undefined;
+
+/**
+ * Whether a shared address names a scheduler that takes an `lr_lambda`, so that the expression
+ * language must be provided before {@link stateFromQuery} reads it.
+ *
+ * @param search - `location.search`.
+ * @returns True when any value is `LambdaLR` or `MultiplicativeLR`.
+ */
+export function queryUsesExpressions(search: string): boolean {
+  const names: readonly string[] = lambdaSchedulers;
+  return [...new URLSearchParams(search).values()].some((value) => names.includes(value));
+}
+
+/**
+ * Whether a state has a scheduler with an `lr_lambda` (at the top or as a child), which needs the
+ * expression language to be sampled.
+ *
+ * @param state - The playground.
+ * @returns True when it does.
+ */
+export function usesExpressions(state: PlaygroundState): boolean {
+  return state.series.some((series) =>
+    [series, ...(series.children ?? [])].some(
+      (item) => typeof item.options['lr_lambda'] === 'string',
+    ),
+  );
+}
+
+/** The expression language; only reached for states with an `lr_lambda`, once provided. */
+function expressions(): typeof ExpressionLanguage {
+  if (!language) throw new Error('the lr_lambda expression language is not loaded');
+  return language;
+}
 
 /** The most configurations the playground compares at once. */
 export const MAX_SERIES = 4;
@@ -433,7 +487,7 @@ function schedulerSpec(
   const options: Record<string, unknown> = { ...spec.options };
   const source = spec.options['lr_lambda'];
   if (typeof source === 'string') {
-    const lambda = lambdaFunction(source);
+    const lambda = expressions().lambdaFunction(source);
     const where = `${path}.options.lr_lambda`;
     options['lr_lambda'] = onFailure
       ? Object.assign((epoch: number) => {
@@ -478,10 +532,12 @@ function chartSpec(state: PlaygroundState, onFailure?: LambdaFailure): ChartSpec
  *   configuration it came from.
  */
 export function evaluateState(state: PlaygroundState): Evaluation {
-  let failure: { path: string; error: ExpressionError } | undefined;
+  let failure: { path: string; error: ExpressionLanguage.ExpressionError } | undefined;
   const evaluation = evaluate(
     chartSpec(state, (path, error) => {
-      if (!failure && error instanceof ExpressionError) failure = { path, error };
+      if (!failure && language && error instanceof language.ExpressionError) {
+        failure = { path, error };
+      }
     }),
   );
   if (!evaluation.ok && failure) {
@@ -703,7 +759,9 @@ function readField(
   | { readonly ok: true; readonly value: OptionValue }
   | { readonly ok: false; readonly key: ErrorKey; readonly values: FieldProblem['values'] } {
   if (field.kind === 'expression') {
-    const parsed = parseExpression(text);
+    // Without the language an expression cannot be checked: it is refused, never run unchecked.
+    if (!language) return { ok: false, key: 'other', values: {} };
+    const parsed = language.parseExpression(text);
     return parsed.ok ? { ok: true, value: text.trim() } : { ok: false, ...parsed.problem };
   }
   const parsed = parseField({ ...field, kind: field.kind }, text);
