@@ -21,6 +21,7 @@ import {
   sampleSeries,
 } from '../../src/widgets/schedule-chart/model.ts';
 import { setChildScheduler } from '../../src/widgets/playground/composite.ts';
+import { loadParts, needsParts } from '../../src/widgets/playground/load-parts.ts';
 import * as expressionLanguage from '../../src/widgets/playground/expression.ts';
 import {
   MAX_SERIES,
@@ -46,7 +47,6 @@ import {
   type PlaygroundState,
   provideExpressions,
   queryUsesExpressions,
-  usesExpressions,
   expressionsProvided,
 } from '../../src/widgets/playground/model.ts';
 
@@ -580,13 +580,21 @@ describe('the lr_lambda language, loaded on demand', () => {
     expect(queryUsesExpressions('?LambdaLR=1')).toBe(false);
   });
 
-  it('is needed by a state exactly when a scheduler or a child takes an lr_lambda', () => {
+  it('with the child editing, is what a state waits for', () => {
     const state = defaultState();
-    expect(usesExpressions(state)).toBe(false);
-    expect(usesExpressions(setScheduler(state, 0, 'LambdaLR'))).toBe(true);
-    expect(usesExpressions(setScheduler(state, 0, 'SequentialLR'))).toBe(false);
-    const child = setChildScheduler(setScheduler(state, 0, 'SequentialLR'), 0, 1, 'LambdaLR');
-    expect(usesExpressions(child)).toBe(true);
+    const sequential = setScheduler(state, 0, 'SequentialLR');
+    // This file provided the expression language; the child editing is not loaded yet.
     expect(expressionsProvided()).toBe(true);
+    expect(needsParts(state)).toBe(false);
+    expect(needsParts(setScheduler(state, 0, 'LambdaLR'))).toBe(false);
+    expect(needsParts(sequential)).toBe(true);
+    expect(needsParts(setChildScheduler(sequential, 0, 1, 'LambdaLR'))).toBe(true);
+  });
+
+  it('loads what a composite needs, after which no state waits', async () => {
+    const sequential = setScheduler(defaultState(), 0, 'SequentialLR');
+    await loadParts();
+    expect(needsParts(sequential)).toBe(false);
+    expect(needsParts(setChildScheduler(sequential, 0, 1, 'LambdaLR'))).toBe(false);
   });
 });

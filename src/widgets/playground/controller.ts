@@ -17,9 +17,9 @@ import type { ScheduleChartKey } from '../../i18n/widgets/schedule-chart.ts';
 import { hoverReadout } from '../shared/hover-readout.ts';
 import { readTranslator } from '../shared/strings.ts';
 import { loadCode, type CodeModule } from '../schedule-chart/load-code.ts';
-import { loadExpressions } from './load-expressions.ts';
+import { loadedCompositeEditing, loadParts, needsParts } from './load-parts.ts';
 
-export { prepareForQuery } from './load-expressions.ts';
+export { prepareForQuery } from './load-parts.ts';
 import { dataTable, fieldText, type Curve, type FieldProblem } from '../schedule-chart/model.ts';
 import {
   chartSummary,
@@ -29,8 +29,6 @@ import {
   problemMessage,
   tableNote,
 } from '../schedule-chart/text.ts';
-import { buildChildren } from './children-view.ts';
-import { addChild, removeChild, setChildScheduler } from './composite.ts';
 import { formulaValues, formulaVariant } from './formula.ts';
 import {
   MAX_SERIES,
@@ -49,8 +47,6 @@ import {
   seriesFields,
   setScheduler,
   stateFromQuery,
-  usesExpressions,
-  expressionsProvided,
   stateToQuery,
   toChartSpec,
   type PlaygroundField,
@@ -556,7 +552,8 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
         );
     });
     optionGroup!.hidden = groups[1]![1].length === 0;
-    const children = buildChildren(series, index, base, fieldControl, t);
+    // A card with children exists only once the child editing is loaded (see restructure).
+    const children = loadedCompositeEditing()?.buildChildren(series, index, base, fieldControl, t);
     if (children) optionGroup!.after(children);
     card.querySelector('.pg-formula')!.setAttribute('aria-label', t('series.formula', { n }));
     return fragment;
@@ -579,8 +576,8 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   /** Apply a change to the whole state (add, remove, …) and rebuild the cards from it. */
   const restructure = (next: PlaygroundState, focus: () => HTMLElement | null, status: string) => {
     if (next === state) return;
-    if (usesExpressions(next) && !expressionsProvided()) {
-      loadExpressions().then(
+    if (needsParts(next)) {
+      loadParts().then(
         guarded(() => restructure(next, focus, status)),
         guarded(() => showProblems([{ key: 'other', values: {}, path: lastEdited }])),
       );
@@ -724,7 +721,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
       const index = indexOf(button);
       const k = (state.series[index]?.children?.length ?? 0) + 1;
       restructure(
-        addChild(state, index),
+        loadedCompositeEditing()?.addChild(state, index) ?? state,
         () => cardControl(index, `[data-child="${k - 1}"][data-role="child-scheduler"]`),
         t('status.childAdded', { k, n: index + 1 }),
       );
@@ -733,7 +730,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
       const index = indexOf(button);
       const child = Number(button.dataset['child']);
       restructure(
-        removeChild(state, index, child),
+        loadedCompositeEditing()?.removeChild(state, index, child) ?? state,
         () => cardControl(index, '[data-action="add-child"]'),
         t('status.childRemoved', { k: child + 1, n: index + 1 }),
       );
@@ -781,7 +778,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
       const name = childSchedulers.find((item) => item === (target as HTMLSelectElement).value);
       const selector = `[data-child="${child}"][data-role="child-scheduler"]`;
       restructure(
-        name ? setChildScheduler(state, index, child, name) : state,
+        (name && loadedCompositeEditing()?.setChildScheduler(state, index, child, name)) || state,
         () => cardControl(index, selector),
         t('status.childScheduler', { k: child + 1, n: index + 1, scheduler: name ?? '' }),
       );
@@ -834,8 +831,9 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   show();
   updateAddress();
   host.dataset['live'] = '';
-  // Fetched now, so that picking LambdaLR later is instant; the chart did not wait for it.
-  loadExpressions().catch(() => undefined);
+  // Fetched now, so that picking LambdaLR or SequentialLR later is instant; the chart did not
+  // wait for them.
+  loadParts().catch(() => undefined);
 
   return {
     destroy() {

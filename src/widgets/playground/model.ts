@@ -72,21 +72,6 @@ export function queryUsesExpressions(search: string): boolean {
   return [...new URLSearchParams(search).values()].some((value) => names.includes(value));
 }
 
-/**
- * Whether a state has a scheduler with an `lr_lambda` (at the top or as a child), which needs the
- * expression language to be sampled.
- *
- * @param state - The playground.
- * @returns True when it does.
- */
-export function usesExpressions(state: PlaygroundState): boolean {
-  return state.series.some((series) =>
-    [series, ...(series.children ?? [])].some(
-      (item) => typeof item.options['lr_lambda'] === 'string',
-    ),
-  );
-}
-
 /** The expression language; only reached for states with an `lr_lambda`, once provided. */
 function expressions(): typeof ExpressionLanguage {
   if (!language) throw new Error('the lr_lambda expression language is not loaded');
