@@ -9,7 +9,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeReadmeSection } from '../readme-section.ts';
 import {
   ChainedScheduler,
   ConstantLR,
@@ -199,13 +200,6 @@ if (one !== -1) {
 }
 
 if (one === -1 && process.argv.includes('--readme')) {
-  const readme = new URL('../../README.md', import.meta.url);
-  const text = readFileSync(readme, 'utf8');
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
   const stamp = `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --readme\`:`;
-  writeFileSync(
-    readme,
-    `${text.slice(0, text.indexOf(start) + start.length)}\n${stamp}\n\n${lines.join('\n')}\n${text.slice(text.indexOf(end))}`,
-  );
+  writeReadmeSection('bench', `${stamp}\n\n${lines.join('\n')}`);
 }
