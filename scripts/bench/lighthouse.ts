@@ -53,6 +53,10 @@ interface PageResult {
   readonly scores: Scores;
   /** One line per audit that cost points in a category below its target. */
   readonly losses: string[];
+  /** Lighthouse's CPU benchmark at the time (higher is faster; it falls as the machine's load rises). */
+  readonly benchmarkIndex: number;
+  /** e.g. `Lighthouse 12.2.3, Chromium 143.0.7499.169`. */
+  readonly tools: string;
 }
 
 /** The audits of a category that scored below full marks, as `id (score): value – title`. */
@@ -89,7 +93,14 @@ async function auditPage(page: SitePage, origin: string, port: number): Promise<
   const losses = categories
     .filter((category) => scores[category] < targets[category])
     .flatMap((category) => lostAudits(lhr, category));
-  return { path: page.path, scores, losses };
+  const browser = /Chrome\/([\d.]+)/.exec(lhr.environment.hostUserAgent)?.[1] ?? '?';
+  return {
+    path: page.path,
+    scores,
+    losses,
+    benchmarkIndex: lhr.environment.benchmarkIndex,
+    tools: `Lighthouse ${lhr.lighthouseVersion}, Chromium ${browser}`,
+  };
 }
 
 /** The Markdown table of scores, one row per page and a row of minimums. */
@@ -140,7 +151,8 @@ async function main(): Promise<void> {
     for (const page of pages) {
       const result = await auditPage(page, server.url, chrome.port);
       results.push(result);
-      console.log(`${page.path}: ${categories.map((c) => result.scores[c]).join(' / ')}`);
+      const scores = categories.map((c) => result.scores[c]).join(' / ');
+      console.log(`${page.path}: ${scores} (CPU benchmark ${result.benchmarkIndex.toFixed(0)})`);
       for (const loss of result.losses) console.log(`  ${loss}`);
     }
   } finally {
@@ -148,19 +160,24 @@ async function main(): Promise<void> {
     await server.stop();
   }
   const table = scoreTable(results);
-  console.log(`\n${table}\n\n${verdict(results)}`);
+  const indices = results.map((r) => r.benchmarkIndex);
+  const load =
+    `Lighthouse's CPU benchmark index ranged ${Math.min(...indices).toFixed(0)}–` +
+    `${Math.max(...indices).toFixed(0)} over the run.`;
+  console.log(`\n${table}\n\n${verdict(results)} ${load}`);
 
-  if (process.argv.includes('--readme') && filters.length === 0) {
+  if (process.argv.includes('--readme') && filters.length === 0 && results[0]) {
     const date = new Date().toISOString().slice(0, 10);
     writeReadmeSection(
       'lighthouse',
       [
-        `Measured ${date} with \`npm run bench -- --readme\`, Lighthouse 12.2.3 in Debian's ` +
-          'Chromium, mobile preset (simulated throttling), on a shared, loaded 2-core machine:',
+        `Measured ${date} with \`npm run bench:lighthouse -- --readme\` (${results[0].tools}), ` +
+          'on a shared 2-core machine under heavy load; simulated throttling scales the CPU ' +
+          'time observed here, so performance scores are low and vary from run to run.',
         '',
         table,
         '',
-        verdict(results),
+        `${verdict(results)} ${load}`,
       ].join('\n'),
     );
   }

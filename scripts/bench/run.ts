@@ -4,8 +4,11 @@
  * - Per-step cost of every scheduler in Node, and of the same configuration in real PyTorch
  *   (Debian's /usr/bin/python3 with python3-torch) when it is available, with the ratio.
  * - Time to sample a 100,000-step curve with sampleSchedule.
+ * - Then Lighthouse on every page of the built site (`lighthouse.ts`, also `npm run
+ *   bench:lighthouse`).
  *
- * Not a test: figures depend on the machine; compare ratios within one run.
+ * Not a test: figures depend on the machine; compare ratios within one run. `--readme` writes the
+ * tables into README.md.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -202,4 +205,10 @@ if (one !== -1) {
 if (one === -1 && process.argv.includes('--readme')) {
   const stamp = `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --readme\`:`;
   writeReadmeSection('bench', `${stamp}\n\n${lines.join('\n')}`);
+}
+
+if (one === -1) {
+  const lighthouse = fileURLToPath(new URL('./lighthouse.ts', import.meta.url));
+  const flags = process.argv.includes('--readme') ? ['--readme'] : [];
+  execFileSync(process.execPath, [lighthouse, ...flags], { stdio: 'inherit' });
 }
