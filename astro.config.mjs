@@ -213,6 +213,7 @@ export default defineConfig({
       sidebar: articles.filter(articleExists).map(sidebarItem),
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
       favicon: '/favicon.svg',
+      routeMiddleware: './src/route-data.ts',
       markdown: {
         // Starlight's Markdown transforms (asides, heading anchors) only touch files in
         // `src/content/docs/` unless told about other folders.

@@ -7,17 +7,20 @@
  * - The widgets in headless Chromium on the built site (built first when stale), each script in its
  *   own process: the playground's redraw ({@link ./playground.ts}), the saddle explorer's frame
  *   rate and the training run's epochs per second ({@link ./widgets.ts}).
+ * - Then Lighthouse on every page of the built site (`lighthouse.ts`, also `npm run
+ *   bench:lighthouse`).
  *
- * `-- --readme` writes what it printed into README.md between the `bench` markers. The first line
- * names the machine's load average, as the browser figures move with it.
+ * The first line names the machine's load average, as the browser figures move with it.
  *
- * Not a test: figures depend on the machine; compare ratios within one run.
+ * Not a test: figures depend on the machine; compare ratios within one run. `--readme` writes the
+ * tables into README.md.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { ensureBuilt } from '../e2e/site.ts';
+import { writeReadmeSection } from '../readme-section.ts';
 import {
   ChainedScheduler,
   ConstantLR,
@@ -227,13 +230,12 @@ if (one !== -1) {
 }
 
 if (one === -1 && process.argv.includes('--readme')) {
-  const readme = new URL('../../README.md', import.meta.url);
-  const text = readFileSync(readme, 'utf8');
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
   const stamp = `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --readme\`:`;
-  writeFileSync(
-    readme,
-    `${text.slice(0, text.indexOf(start) + start.length)}\n${stamp}\n\n${lines.join('\n')}\n${text.slice(text.indexOf(end))}`,
-  );
+  writeReadmeSection('bench', `${stamp}\n\n${lines.join('\n')}`);
+}
+
+if (one === -1) {
+  const lighthouse = fileURLToPath(new URL('./lighthouse.ts', import.meta.url));
+  const flags = process.argv.includes('--readme') ? ['--readme'] : [];
+  execFileSync(process.execPath, [lighthouse, ...flags], { stdio: 'inherit' });
 }
