@@ -177,6 +177,40 @@ describe('TrainingRun on the harness page', () => {
     await closeClean(guard);
   });
 
+  it('restores a setup from a shared address, and ignores an invalid or foreign one', async () => {
+    // The widget's own link, read after the reader changed two settings.
+    const first = await openPage(harness);
+    const source = await live(first.page.locator('#short'));
+    await field(source, 'seed').fill('7');
+    await field(source, 'schedule').selectOption('constant');
+    const link = source.locator('.tr-share');
+    await expect.poll(() => link.getAttribute('href')).toMatch(/^#short\?.*seed=7/);
+    const href = (await link.getAttribute('href'))!;
+    expect(new URLSearchParams(href.slice('#short?'.length)).get('schedule')).toBe('constant');
+    await closeClean(first.guard);
+
+    const shared = await openPage(`${harness}${href}&evil=%3Cscript%3E`);
+    const widget = await live(shared.page.locator('#short'));
+    expect(await field(widget, 'seed').inputValue()).toBe('7');
+    expect(await field(widget, 'schedule').inputValue()).toBe('constant');
+    expect(await field(widget, 'epochs').inputValue()).toBe('30');
+    // Only the element named in the address changes.
+    expect(await field(shared.page.locator('#default'), 'seed').inputValue()).toBe('1');
+    // Following its own link again does not restart a run in progress.
+    await button(widget, 'step').click();
+    await expect.poll(() => epochs(widget)).toBe(1);
+    await widget.locator('.tr-share').click();
+    await shared.page.waitForTimeout(300);
+    expect(await epochs(widget)).toBe(1);
+    await closeClean(shared.guard);
+
+    const invalid = await openPage(`${harness}#short?seed=-1&lr=abc`);
+    const untouched = await live(invalid.page.locator('#short'));
+    expect(await field(untouched, 'seed').inputValue()).toBe('1');
+    expect(await untouched.locator('.tr-error').count()).toBe(0);
+    await closeClean(invalid.guard);
+  });
+
   it('works from the keyboard', async () => {
     const { guard, page } = await openPage(harness);
     const widget = await live(page.locator('#short'));

@@ -19,6 +19,7 @@ import { readTranslator } from '../shared/strings.ts';
 import { verticalMarks } from '../shared/chart-marks.ts';
 import { clearFieldProblems, showFieldProblems, type Field } from '../shared/field-problems.ts';
 import { niceDomain } from '../shared/plot.ts';
+import { readShareHash, shareHash } from '../shared/share-hash.ts';
 import {
   bandAxis,
   countAxis,
@@ -32,6 +33,7 @@ import {
   DEFAULT_TRAINING_CONFIG,
   parseTrainingConfig,
   serializeTrainingConfig,
+  trainingFieldRules,
   type DecisionGrid,
   type EpochMetrics,
   type TrainingConfig,
@@ -119,6 +121,7 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
     step: host.querySelector<HTMLButtonElement>('[data-action="step"]')!,
     reset: host.querySelector<HTMLButtonElement>('[data-action="reset"]')!,
   };
+  const share = host.querySelector<HTMLAnchorElement>('.tr-share');
   const fields = new Map<TrainingField, Field>();
   host.querySelectorAll<Field>('[data-field]').forEach((field) => {
     fields.set(field.dataset['field'] as TrainingField, field);
@@ -364,6 +367,12 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
     });
   };
 
+  const writeFields = (next: TrainingConfig) => {
+    const texts = serializeTrainingConfig(next);
+    for (const [name, field] of fields) field.value = texts[name];
+    showScheduleFields();
+  };
+
   const readFieldTexts = (): Record<string, string> => {
     const record: Record<string, string> = {};
     for (const [name, field] of fields) record[name] = field.value;
@@ -419,6 +428,7 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
     switch (message.type) {
       case 'config': {
         config = message.config;
+        if (share) share.href = shareHash(host.id, serializeTrainingConfig(config));
         split = makeSplit(config);
         history = [];
         restarts = [];
@@ -578,7 +588,30 @@ export function mountTrainingRun(host: HTMLElement, Chart: typeof ChartJs): { de
   updateButtons();
   announce(t('status.ready'));
   statusText?.setAttribute('aria-live', 'polite');
-  sendWith('reset', base);
+  /**
+   * Apply the setup of a shared address (`#<id>?…`) meant for this element, if valid. Following
+   * the widget's own link to the setup it shows changes nothing, so a run in progress goes on.
+   */
+  const applyShared = (initial: boolean): boolean => {
+    const shared = readShareHash(location.hash, host.id, Object.keys(trainingFieldRules));
+    if (shared === undefined) return false;
+    const parsed = parseTrainingConfig(shared, base);
+    if (!parsed.ok) return false;
+    if (!initial && JSON.stringify(parsed.config) === JSON.stringify(config)) return true;
+    writeFields(parsed.config);
+    clearProblems();
+    sendWith('reset', parsed.config);
+    return true;
+  };
+  window.addEventListener(
+    'hashchange',
+    guarded(() => {
+      applyShared(false);
+    }),
+    { signal },
+  );
+  if (applyShared(true)) host.scrollIntoView({ block: 'center' });
+  else sendWith('reset', base);
   requestAnimationFrame(() => {
     import('./start-worker.ts').then(({ startWorker }) => connect(startWorker()), onFailure);
   });
