@@ -21,6 +21,7 @@ import {
 import {
   closeClean,
   expectRejected,
+  guardedContext,
   openGuardedPage,
   useBrowser,
   type GuardedContext,
@@ -592,6 +593,34 @@ describe('the playground controls', () => {
     await expect.poll(clipboard).toBe(page.url());
     await expect.poll(() => share.textContent()).toBe('Link copied');
     await close(guard);
+  });
+
+  it('keeps its place while it loads, so nothing on the page moves when it comes alive', async () => {
+    const guard = await guardedContext(browser(), { viewport: { width: 412, height: 900 } });
+    const page = await guard.context.newPage();
+    // Chart.js held back: the page as a reader on a slow connection sees it before the widget is live.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_astro/chart-js.*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(path, { waitUntil: 'domcontentloaded' });
+    const widget = page.locator('lr-playground');
+    const tops = () =>
+      widget.evaluate((host) =>
+        ['.pg-toolbar', '.pg-cards', '.pg-add'].map((selector) =>
+          Math.round(host.querySelector(selector)!.getBoundingClientRect().top),
+        ),
+      );
+    expect(await widget.locator('.pg-noscript').isVisible()).toBe(false);
+    expect(await widget.locator('.pg-toolbar').isVisible()).toBe(true);
+    const before = await tops();
+    release();
+    await expect.poll(() => widget.getAttribute('data-live'), { timeout: 15_000 }).toBe('');
+    const after = await tops();
+    after.forEach((top, i) => expect(Math.abs(top - before[i]!)).toBeLessThanOrEqual(2));
+    await closeClean(guard);
   });
 
   it('says the playground needs JavaScript when there is none', async () => {
