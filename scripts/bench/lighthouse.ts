@@ -17,6 +17,7 @@
  * @module
  */
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { launch } from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 import { ensureBuilt, startPreview } from '../e2e/site.ts';
@@ -172,8 +173,9 @@ async function main(): Promise<void> {
       'lighthouse',
       [
         `Measured ${date} with \`npm run bench:lighthouse -- --readme\` (${results[0].tools}), ` +
-          'on a shared 2-core machine under heavy load; simulated throttling scales the CPU ' +
-          'time observed here, so performance scores are low and vary from run to run.',
+          `on a shared ${cpus().length}-core machine (load average ${loadavg()[0]!.toFixed(1)} ` +
+          'at the end); simulated throttling scales the CPU time observed here, so performance ' +
+          'scores move from run to run.',
         '',
         table,
         '',
