@@ -21,7 +21,8 @@ export function stringsAttribute<Key extends string>(strings: Strings<Key>): str
 /**
  * The translation function of a widget element, from the strings its page serialised.
  *
- * @param host - The widget's element.
+ * @param host - The widget's element; when it has `data-strings-from`, the element with that id
+ *   holds the strings instead.
  * @param name - The `dataset` key holding the strings (`strings` for `data-strings`).
  * @returns `t(key, values?)` in the page's language.
  * @throws {Error} When the attribute is missing or not a JSON object, so the element keeps its
@@ -31,7 +32,11 @@ export function readTranslator<Key extends string>(
   host: HTMLElement,
   name = 'strings',
 ): Translator<Key> {
-  const parsed: unknown = JSON.parse(host.dataset[name] ?? 'null');
+  // A widget that appears many times on a page (ScheduleChart) carries its strings once: the
+  // others name, in `data-strings-from`, the element that has them.
+  const from = host.dataset['stringsFrom'];
+  const holder = from === undefined ? host : document.getElementById(from);
+  const parsed: unknown = JSON.parse(holder?.dataset[name] ?? 'null');
   if (typeof parsed !== 'object' || parsed === null) {
     throw new Error(`<${host.localName}> lacks its strings (dataset.${name})`);
   }
