@@ -7,6 +7,7 @@
  * @module
  */
 import { makeTranslations, type Dictionary } from '../dictionary.ts';
+import { fieldErrorsUi } from './field-errors.ts';
 import type { FieldErrorKey } from '../../widgets/training-run/fields.ts';
 
 const en = {
@@ -73,16 +74,7 @@ const en = {
   'status.failed': 'The training could not run in this browser.',
   'table.summary': 'Data table',
   'table.epoch': 'Epoch',
-  'error.pytorch': 'PyTorch’s message:',
-  'error.notNumber': '{name} must be a number.',
-  'error.notInteger': '{name} must be a whole number.',
-  'error.tooSmall': '{name} must be at least {min}.',
-  'error.notPositive': '{name} must be greater than 0.',
-  'error.tooLarge': '{name} must be at most {max}.',
-  'error.notChoice': '{name} must be one of {choices}.',
-  'error.notBoolean': '{name} must be on or off.',
-  'error.engine': 'PyTorch rejects this value of {name}.',
-  'error.invalid': 'These settings cannot be read.',
+  ...fieldErrorsUi.en,
 } as const satisfies Record<`error.${FieldErrorKey}`, string> & Record<string, string>;
 
 /** A key of the `TrainingRun` dictionary. */
@@ -153,16 +145,7 @@ export const trainingRunUi = {
     'status.failed': '无法在这个浏览器里运行训练。',
     'table.summary': '数据表',
     'table.epoch': '轮次',
-    'error.pytorch': 'PyTorch 的原始报错：',
-    'error.notNumber': '“{name}”必须是一个数。',
-    'error.notInteger': '“{name}”必须是整数。',
-    'error.tooSmall': '“{name}”不能小于 {min}。',
-    'error.notPositive': '“{name}”必须大于 0。',
-    'error.tooLarge': '“{name}”不能大于 {max}。',
-    'error.notChoice': '“{name}”必须是 {choices} 之一。',
-    'error.notBoolean': '“{name}”只能是开或关。',
-    'error.engine': 'PyTorch 不接受“{name}”的这个值。',
-    'error.invalid': '无法读取这组设置。',
+    ...fieldErrorsUi['zh-cn'],
   },
   en,
 } as const satisfies Dictionary<TrainingRunKey>;

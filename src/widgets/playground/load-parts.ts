@@ -8,11 +8,11 @@
  *
  * @module
  */
-import { compositeSchedulers } from '../schedule-chart/model.ts';
+import { compositeSchedulers, lambdaSchedulers } from '../schedule-chart/model.ts';
 import {
   expressionsProvided,
   provideExpressions,
-  queryUsesExpressions,
+  queryNamesScheduler,
   type PlaygroundState,
 } from './model.ts';
 
@@ -75,7 +75,5 @@ export function needsParts(state: PlaygroundState): boolean {
  * @returns When the address can be read and shown.
  */
 export async function prepareForQuery(search: string): Promise<void> {
-  const names: readonly string[] = compositeSchedulers;
-  const composites = [...new URLSearchParams(search).values()].some((v) => names.includes(v));
-  if (queryUsesExpressions(search) || composites) await loadParts();
+  if (queryNamesScheduler(search, [...lambdaSchedulers, ...compositeSchedulers])) await loadParts();
 }

@@ -61,16 +61,26 @@ export function provideExpressions(module: typeof ExpressionLanguage): void {
 export const expressionsProvided = (): boolean => language !== undefined;
 
 /**
+ * Whether a shared address names one of `schedulers` as any of its values (a configuration's or a
+ * child's scheduler), so that what those schedulers need can be loaded before it is read.
+ *
+ * @param search - `location.search`.
+ * @param schedulers - Scheduler names.
+ * @returns True when any value is one of them.
+ */
+export function queryNamesScheduler(search: string, schedulers: readonly string[]): boolean {
+  return [...new URLSearchParams(search).values()].some((value) => schedulers.includes(value));
+}
+
+/**
  * Whether a shared address names a scheduler that takes an `lr_lambda`, so that the expression
  * language must be provided before {@link stateFromQuery} reads it.
  *
  * @param search - `location.search`.
  * @returns True when any value is `LambdaLR` or `MultiplicativeLR`.
  */
-export function queryUsesExpressions(search: string): boolean {
-  const names: readonly string[] = lambdaSchedulers;
-  return [...new URLSearchParams(search).values()].some((value) => names.includes(value));
-}
+export const queryUsesExpressions = (search: string): boolean =>
+  queryNamesScheduler(search, lambdaSchedulers);
 
 /** The expression language; only reached for states with an `lr_lambda`, once provided. */
 function expressions(): typeof ExpressionLanguage {
