@@ -9,6 +9,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { defaultLocale, localeInfo, locales } from './src/i18n/locales.ts';
 import { ui } from './src/i18n/ui.ts';
+import { galleryCharts, schedulerSlug } from './src/gallery/charts.ts';
 
 /**
  * Public origin of the deployed site. A placeholder until the site has a real home: it only
@@ -210,7 +211,21 @@ export default defineConfig({
           { label: localeInfo[locale].label, lang: localeInfo[locale].lang },
         ]),
       ),
-      sidebar: articles.filter(articleExists).map(sidebarItem),
+      sidebar: [
+        ...articles.filter(articleExists).map(sidebarItem),
+        // One page per scheduler class (`content/docs/<locale>/schedulers/`), in the gallery's order.
+        {
+          label: ui[defaultLocale]['nav.schedulers'],
+          translations: Object.fromEntries(
+            locales.map((locale) => [localeInfo[locale].lang, ui[locale]['nav.schedulers']]),
+          ),
+          collapsed: true,
+          items: Object.keys(galleryCharts).map((name) => ({
+            slug: `schedulers/${schedulerSlug(name)}`,
+            label: name,
+          })),
+        },
+      ],
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
       favicon: '/favicon.svg',
       routeMiddleware: './src/route-data.ts',

@@ -14,11 +14,17 @@
 // The reference above gives plain `tsc` the `astro:content` module without a prior `astro sync`.
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { docsSchema } from '@astrojs/starlight/schema';
 
 export const collections = {
   docs: defineCollection({
     loader: glob({ base: './content/docs', pattern: '**/[^_]*.{md,mdx}' }),
-    schema: docsSchema(),
+    schema: docsSchema({
+      extend: z.object({
+        /** One sentence on what a scheduler page's class does, shown on its gallery card. */
+        summary: z.string().optional(),
+      }),
+    }),
   }),
 };

@@ -222,11 +222,11 @@ export interface Article {
   readonly source: string;
 }
 
-/** Every article of every locale, read from `content/docs/<locale>/`. */
+/** Every article of every locale, read from `content/docs/<locale>/` and its subfolders. */
 export function articles(): Article[] {
   return locales.flatMap((locale) =>
-    readdirSync(join(contentRoot, locale))
-      .filter((file) => /^[^_].*\.mdx?$/.test(file))
+    readdirSync(join(contentRoot, locale), { recursive: true, encoding: 'utf8' })
+      .filter((file) => /(^|\/)[^_/][^/]*\.mdx?$/.test(file))
       .sort()
       .map((file) => {
         const slug = file.replace(/\.mdx?$/, '');

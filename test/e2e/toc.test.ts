@@ -9,8 +9,14 @@ import { articles, closeClean, openGuardedPage, useBrowser } from './harness.ts'
 
 const browser = useBrowser();
 
-/** `observedElements` as a script defining `window.tocModule`, for `page.evaluate`. */
-async function observedElementsScript(): Promise<string> {
+/** `observedElements` as a script defining `window.tocModule`, for `page.evaluate` (bundled once). */
+let script: Promise<string> | undefined;
+function observedElementsScript(): Promise<string> {
+  script ??= bundle();
+  return script;
+}
+
+async function bundle(): Promise<string> {
   const result = await build({
     entryPoints: [
       new URL('../../src/components/toc/observed-elements.ts', import.meta.url).pathname,
@@ -59,14 +65,14 @@ describe('table of contents', () => {
   );
 
   it('marks the section in view as current on a wide screen', async () => {
-    const { guard, page } = await openGuardedPage(browser(), '/en/gallery/', {
+    const { guard, page } = await openGuardedPage(browser(), '/en/warm-restarts/', {
       viewport: { width: 1280, height: 800 },
     });
     const toc = page.locator('starlight-toc');
-    await page.evaluate(() => document.getElementById('steplr')!.scrollIntoView());
+    await page.evaluate(() => document.getElementById('where-the-restarts-land')!.scrollIntoView());
     await expect
       .poll(() => toc.locator('a[aria-current="true"]').getAttribute('href'))
-      .toBe('#steplr');
+      .toBe('#where-the-restarts-land');
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect
       .poll(() => toc.locator('a[aria-current="true"]').getAttribute('href'))
@@ -76,7 +82,7 @@ describe('table of contents', () => {
   });
 
   it('on a narrow screen names the current section and closes on a link or Escape', async () => {
-    const { guard, page } = await openGuardedPage(browser(), '/zh-cn/gallery/', {
+    const { guard, page } = await openGuardedPage(browser(), '/zh-cn/warm-restarts/', {
       viewport: { width: 412, height: 823 },
     });
     const toc = page.locator('mobile-starlight-toc');
@@ -84,7 +90,7 @@ describe('table of contents', () => {
     const details = toc.locator('details');
     await summary.click();
     await expect.poll(() => details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
-    const link = toc.locator('a[href="#cosineannealinglr"]');
+    const link = toc.locator('a[href="#重启点落在哪里"]');
     const label = (await link.textContent())?.trim();
     await link.click();
     await expect.poll(() => details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);

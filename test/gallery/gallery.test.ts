@@ -1,15 +1,18 @@
 /**
- * The charts of the "In a training loop" and "All schedulers" pages, checked with the chart
- * widget's own model: every `<ScheduleChart>` is read from the MDX source, its props evaluated,
- * and the chart must build and sample without error, identically in both languages. On the
- * gallery, every scheduler class the engine exports has a chart followed by its snippet pair
- * `gallery/<kebab-name>`, and the chart draws exactly what that snippet's TypeScript half prints
- * (the snippet test in turn checks the TypeScript half against PyTorch).
+ * The charts of the "In a training loop" page and of the scheduler pages, checked with the chart
+ * widget's own model: every `<ScheduleChart>` is read from the MDX source, its props evaluated
+ * (a spread `{...galleryCharts.X}` gives the props of `src/gallery/charts.ts`), and the chart
+ * must build and sample without error, identically in both languages. Every scheduler class the
+ * engine exports has a page `schedulers/<kebab-name>` in each language whose chart is its entry
+ * of `galleryCharts`, followed by its snippet pair `gallery/<kebab-name>`; the chart draws exactly
+ * what that snippet's TypeScript half prints (the snippet test in turn checks the TypeScript half
+ * against PyTorch); and the gallery overview shows a card for every class, once.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as engine from '../../src/scheduler/index.ts';
+import { galleryCharts, schedulerSlug } from '../../src/gallery/charts.ts';
 import { locales } from '../../src/i18n/locales.ts';
 import {
   chartSpecFromProps,
@@ -23,8 +26,6 @@ import {
   runSnippet,
   snippetRoot,
 } from '../../scripts/snippets/snippets.ts';
-
-const pages = ['training-loop', 'gallery'] as const;
 
 /** A JSX element of an MDX page: its name and its props, evaluated. */
 interface Element {
@@ -60,6 +61,14 @@ function parseProps(source: string, start: number): Record<string, unknown> {
   for (;;) {
     while (/\s/.test(source[i] ?? '')) i += 1;
     if (source.startsWith('/>', i) || source[i] === '>') return props;
+    const spread = /^\{\.\.\.galleryCharts\.(\w+)\}/.exec(source.slice(i));
+    if (spread) {
+      const chart = galleryCharts[spread[1] as keyof typeof galleryCharts];
+      if (chart === undefined) throw new Error(`no galleryCharts.${spread[1]}`);
+      Object.assign(props, chart);
+      i += spread[0].length;
+      continue;
+    }
     const name = /^[A-Za-z_][\w-]*/.exec(source.slice(i))?.[0];
     if (name === undefined) throw new Error(`cannot read an attribute at offset ${i}`);
     i += name.length;
@@ -100,7 +109,7 @@ const propsText = (props: unknown) =>
 
 const charts = (list: Element[]) => list.filter((element) => element.name === 'ScheduleChart');
 
-/** `CosineAnnealingLR` → `cosine-annealing-lr`, `ReduceLROnPlateau` → `reduce-lr-on-plateau`. */
+/** `CosineAnnealingLR` → `cosine-annealing-lr`, computed here rather than by `schedulerSlug`. */
 const kebab = (name: string) =>
   name
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
@@ -117,6 +126,8 @@ const schedulerClasses = Object.entries(engine)
   )
   .map(([name]) => name)
   .sort();
+
+const pages = ['training-loop', ...schedulerClasses.map((name) => `schedulers/${kebab(name)}`)];
 
 describe.each(pages)('%s', (page) => {
   const byLocale = locales.map((locale) => ({ locale, elements: elements(locale, page) }));
@@ -145,26 +156,39 @@ describe.each(pages)('%s', (page) => {
   });
 });
 
-describe('gallery', () => {
-  const list = elements(locales[0], 'gallery');
-  const chartList = charts(list);
-
-  it('has one chart per exported scheduler class, each followed by its snippet pair', () => {
+describe('scheduler pages', () => {
+  it('exist for every exported scheduler class, in the order of galleryCharts', () => {
     expect(schedulerClasses.length).toBeGreaterThanOrEqual(15);
-    expect(chartList.map((chart) => chart.props['scheduler']).sort()).toEqual(schedulerClasses);
-    for (const [i, element] of list.entries()) {
-      if (element.name !== 'ScheduleChart') continue;
-      expect(list[i + 1]).toEqual({
-        name: 'SnippetPair',
-        props: { src: `gallery/${kebab(element.props['scheduler'] as string)}` },
-      });
-    }
+    expect(Object.keys(galleryCharts).sort()).toEqual(schedulerClasses);
+    for (const name of schedulerClasses) expect(schedulerSlug(name)).toBe(kebab(name));
   });
 
-  it.concurrent.each(chartList.map((chart) => [chart.props['scheduler'] as string, chart]))(
+  it.each(schedulerClasses)(
+    'the %s page shows its gallery chart, then its snippet pair, in every language',
+    (name) => {
+      for (const locale of locales) {
+        const list = elements(locale, `schedulers/${kebab(name)}`);
+        expect(list).toEqual([
+          { name: 'ScheduleChart', props: galleryCharts[name as keyof typeof galleryCharts] },
+          { name: 'SnippetPair', props: { src: `gallery/${kebab(name)}` } },
+        ]);
+        expect(galleryCharts[name as keyof typeof galleryCharts].scheduler).toBe(name);
+      }
+    },
+  );
+
+  it.each(locales)('the %s gallery overview has a card for every class, once', (locale) => {
+    const source = readFileSync(join(docsRoot, locale, 'gallery.mdx'), 'utf8');
+    const cards = [...source.matchAll(/<SchedulerCards names=\{(\[[^\]]*\])\}/g)].flatMap(
+      (match) => JSON.parse(match[1]!) as string[],
+    );
+    expect(cards).toEqual(Object.keys(galleryCharts));
+  });
+
+  it.concurrent.each(Object.entries(galleryCharts))(
     'the %s chart draws what its TypeScript snippet prints',
     async (name, chart) => {
-      const evaluation = evaluate(chartSpecFromProps(chart.props as unknown as ScheduleChartProps));
+      const evaluation = evaluate(chartSpecFromProps(chart as ScheduleChartProps));
       if (!evaluation.ok) throw new Error(`${name}: ${evaluation.problem.key}`);
       const [curve] = evaluation.curves;
       const result = await runSnippet(join(snippetRoot, 'gallery', `${kebab(name)}.ts`));
