@@ -10,6 +10,7 @@ import rehypeKatex from 'rehype-katex';
 import { defaultLocale, localeInfo, locales } from './src/i18n/locales.ts';
 import { ui } from './src/i18n/ui.ts';
 import { galleryCharts, schedulerSlug } from './src/gallery/charts.ts';
+import { katexFontPreload } from './src/build/katex-font-preload.ts';
 
 /**
  * Public origin of the deployed site. A placeholder until the site has a real home: it only
@@ -243,5 +244,6 @@ export default defineConfig({
     }),
     // Starlight adds its own, unconfigured sitemap only when the project has none.
     bilingualSitemap(),
+    katexFontPreload(),
   ],
 });

@@ -170,6 +170,30 @@ describe('math', () => {
       await guard.context.close();
     },
   );
+
+  it.each(withMath.map((article) => [article.path] as const))(
+    'preloads exactly the KaTeX fonts %s uses',
+    async (path) => {
+      const guard = await guardedContext(browser());
+      const page = await guard.context.newPage();
+      await page.goto(path, { waitUntil: 'networkidle' });
+      await page.mouse.wheel(0, 100_000);
+      await page.waitForLoadState('networkidle');
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const preloaded = await page.$$eval('link[rel="preload"][as="font"]', (links) =>
+        links.map((link) => new URL((link as HTMLLinkElement).href).pathname),
+      );
+      const requested = new Set(
+        guard.requests
+          .map((url) => new URL(url).pathname)
+          .filter((pathname) => /\/KaTeX_[\w-]+\.[\w-]+\.woff2$/.test(pathname)),
+      );
+      expect(preloaded.length).toBeGreaterThan(0);
+      expect([...preloaded].sort()).toEqual([...requested].sort());
+      expect(guard.errors).toEqual([]);
+      await guard.context.close();
+    },
+  );
 });
 
 describe('code blocks', () => {
