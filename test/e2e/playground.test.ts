@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import '../helpers/scheduler-classes.ts';
 import { pytorchCode, typescriptCode } from '../../src/widgets/schedule-chart/code.ts';
 import * as expressionLanguage from '../../src/widgets/playground/expression.ts';
 import {

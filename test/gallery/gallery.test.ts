@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import '../helpers/scheduler-classes.ts';
 import * as engine from '../../src/scheduler/index.ts';
 import { galleryCharts, schedulerSlug } from '../../src/gallery/charts.ts';
 import { locales } from '../../src/i18n/locales.ts';

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import '../helpers/scheduler-classes.ts';
 import { pytorchCode, typescriptCode } from '../../src/widgets/schedule-chart/code.ts';
 import { addChild, setChildScheduler } from '../../src/widgets/playground/composite.ts';
 import * as expressionLanguage from '../../src/widgets/playground/expression.ts';

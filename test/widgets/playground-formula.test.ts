@@ -5,6 +5,7 @@
  * wrong, the formula as printed evaluated here against the engine's learning rates.
  */
 import { describe, expect, it } from 'vitest';
+import '../helpers/scheduler-classes.ts';
 import { sampleSeries } from '../../src/widgets/schedule-chart/model.ts';
 import {
   formulaNumber,

@@ -5,7 +5,8 @@
  * the engine's classes directly, and the chart markers.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import '../helpers/scheduler-classes.ts';
 import {
   CyclicLR,
   MultiStepLR,
@@ -21,7 +22,11 @@ import {
   sampleSeries,
 } from '../../src/widgets/schedule-chart/model.ts';
 import { setChildScheduler } from '../../src/widgets/playground/composite.ts';
-import { loadParts, needsParts } from '../../src/widgets/playground/load-parts.ts';
+import {
+  initialSchedulers,
+  loadParts,
+  needsParts,
+} from '../../src/widgets/playground/load-parts.ts';
 import * as expressionLanguage from '../../src/widgets/playground/expression.ts';
 import {
   MAX_SERIES,
@@ -596,5 +601,34 @@ describe('the lr_lambda language, loaded on demand', () => {
     await loadParts();
     expect(needsParts(sequential)).toBe(false);
     expect(needsParts(setChildScheduler(sequential, 0, 1, 'LambdaLR'))).toBe(false);
+  });
+});
+
+describe('the scheduler classes, loaded on demand', () => {
+  it('come with the playground only for its default chart', () => {
+    expect(Object.keys(initialSchedulers)).toEqual(
+      defaultState().series.map((series) => series.scheduler),
+    );
+  });
+
+  it('are what a fresh page waits for, before the first chart when its address names one', async () => {
+    // A fresh model, as a page has it: only what the playground brings (this file provided all).
+    vi.resetModules();
+    const parts = await import('../../src/widgets/playground/load-parts.ts');
+    const fresh = await import('../../src/widgets/playground/model.ts');
+    const chart = await import('../../src/widgets/schedule-chart/model.ts');
+    const state = fresh.defaultState();
+    const step = fresh.setScheduler(state, 0, 'StepLR');
+    expect(parts.needsParts(state)).toBe(false);
+    expect(fresh.evaluateState(state).ok).toBe(true);
+    expect(parts.needsParts(step)).toBe(true);
+    // Sampled without its class, a chart is rejected, not thrown.
+    expect(fresh.evaluateState(step)).toMatchObject({ ok: false, problem: { key: 'other' } });
+    await parts.prepareForQuery('?s1=CosineAnnealingLR&s1.T_max=10');
+    expect(chart.schedulerProvided('StepLR')).toBe(false);
+    await parts.prepareForQuery('?s1=SequentialLR&s1.c1=StepLR');
+    expect(chart.schedulerProvided('StepLR')).toBe(true);
+    expect(parts.needsParts(step)).toBe(false);
+    expect(fresh.evaluateState(step).ok).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
  * number formatting) and the `ScheduleChart` fallback drawn with it.
  */
 import { describe, expect, it } from 'vitest';
+import '../helpers/scheduler-classes.ts';
 import {
   axisTitleLines,
   decimate,

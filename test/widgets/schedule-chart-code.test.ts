@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import '../helpers/scheduler-classes.ts';
 import { codeLines, pytorchCode, typescriptCode } from '../../src/widgets/schedule-chart/code.ts';
 import {
   chartSpecFromProps,

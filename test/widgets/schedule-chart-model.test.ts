@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import '../helpers/scheduler-classes.ts';
 import {
   CosineAnnealingLR,
   CosineAnnealingWarmRestarts,

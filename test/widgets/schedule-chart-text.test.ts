@@ -4,6 +4,7 @@
  * one the model provides), and the data-table note.
  */
 import { describe, expect, it } from 'vitest';
+import '../helpers/scheduler-classes.ts';
 import { CosineAnnealingWarmRestarts, sampleSchedule } from '../../src/scheduler/index.ts';
 import { locales } from '../../src/i18n/locales.ts';
 import {

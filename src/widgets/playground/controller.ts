@@ -831,8 +831,8 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
   show();
   updateAddress();
   host.dataset['live'] = '';
-  // Fetched now, so that picking LambdaLR or SequentialLR later is instant; the chart did not
-  // wait for them.
+  // Fetched now, so that picking another scheduler later is instant; the chart did not wait for
+  // them.
   loadParts().catch(() => undefined);
 
   return {

@@ -3,9 +3,10 @@
  *
  * The playground is the page's main content, so the element starts loading its interactive part
  * at once, in two chunks fetched in parallel: Chart.js with only the parts the charts use (the
- * chunk `ScheduleChart` loads too) and `controller.ts` (the scheduler engine, the dictionaries and
- * the playground logic). Until then, and if loading fails, the reader sees the note that the
- * playground needs JavaScript.
+ * chunk `ScheduleChart` loads too) and `controller.ts` (the scheduler engine with the class of its
+ * default chart's scheduler, the dictionaries and the playground logic; see `load-parts.ts` for
+ * what follows). Until then, and if loading fails, the reader sees the note that the playground
+ * needs JavaScript.
  *
  * @module
  */

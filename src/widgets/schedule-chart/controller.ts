@@ -21,11 +21,13 @@ import {
   applyTexts,
   dataTable,
   evaluate,
+  provideSchedulers,
   summarize,
   type ChartSpec,
   type Curve,
   type FieldProblem,
 } from './model.ts';
+import { schedulerClasses } from './schedulers.ts';
 import {
   chartSummary,
   formatEpoch,
@@ -103,6 +105,7 @@ function logTickLabel(locale: Locale, value: number): string {
 export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { destroy(): void } {
   const locale: Locale = isLocale(host.dataset['locale']) ? host.dataset['locale'] : 'en';
   const t: Translate = readTranslator<ScheduleChartKey>(host);
+  provideSchedulers(schedulerClasses);
   const baseSpec = JSON.parse(host.dataset['config'] ?? '{}') as ChartSpec;
   const samples = host.dataset['samples'];
   const editable = samples === undefined;

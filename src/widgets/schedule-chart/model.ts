@@ -10,25 +10,12 @@
  * @module
  */
 import {
-  ChainedScheduler,
-  ConstantLR,
-  CosineAnnealingLR,
-  CosineAnnealingWarmRestarts,
-  CyclicLR,
-  ExponentialLR,
-  LambdaLR,
-  LinearLR,
-  MultiplicativeLR,
-  MultiStepLR,
-  OneCycleLR,
-  PolynomialLR,
-  ReduceLROnPlateau,
-  SequentialLR,
-  StepLR,
   restartEpochs,
   sampleSchedule,
+  type ChainedScheduler,
   type Optimizer,
   type Scheduler,
+  type SequentialLR,
 } from '../../scheduler/index.ts';
 
 /** Schedulers whose options are plain data (numbers, strings, booleans, lists of numbers). */
@@ -670,23 +657,48 @@ export function applyTexts(
   return { spec: chart, problems };
 }
 
-type SchedulerClass = new (optimizer: Optimizer, options: never) => Scheduler;
+/** The class of a scheduler that takes an optimizer and an options object. */
+export type SchedulerClass = new (optimizer: Optimizer, options: never) => Scheduler;
 
-const classes: Readonly<Record<Exclude<SchedulerName, CompositeSchedulerName>, SchedulerClass>> = {
-  StepLR,
-  MultiStepLR,
-  ConstantLR,
-  LinearLR,
-  ExponentialLR,
-  PolynomialLR,
-  CosineAnnealingLR,
-  CosineAnnealingWarmRestarts,
-  CyclicLR,
-  OneCycleLR,
-  ReduceLROnPlateau: ReduceLROnPlateau as unknown as SchedulerClass,
-  LambdaLR,
-  MultiplicativeLR,
-};
+/** The engine's class of every scheduler, by name. */
+export type SchedulerClasses = Readonly<
+  Record<Exclude<SchedulerName, CompositeSchedulerName>, SchedulerClass> & {
+    SequentialLR: typeof SequentialLR;
+    ChainedScheduler: typeof ChainedScheduler;
+  }
+>;
+
+/**
+ * The classes {@link buildScheduler} can construct, once provided: the model imports none, so
+ * that a page draws with only the classes it needs. `schedulers.ts` has all of them; the
+ * `ScheduleChart` element, the build and the tests provide them at once, while the playground
+ * starts with the class of its default chart and loads the others as a chunk of its own.
+ */
+let classes: Partial<SchedulerClasses> = {};
+
+/**
+ * Give the model scheduler classes (`schedulers.ts` has all of them); classes provided before
+ * stay.
+ *
+ * @param more - Classes by scheduler name.
+ */
+export function provideSchedulers(more: Partial<SchedulerClasses>): void {
+  classes = { ...classes, ...more };
+}
+
+/**
+ * Whether {@link buildScheduler} can construct a scheduler.
+ *
+ * @param name - A scheduler name.
+ * @returns True once its class is provided ({@link provideSchedulers}).
+ */
+export const schedulerProvided = (name: SchedulerName): boolean => Object.hasOwn(classes, name);
+
+function providedClass<N extends SchedulerName>(name: N): SchedulerClasses[N] {
+  const found = classes[name];
+  if (!found) throw new Error(`the class of ${name} is not loaded`);
+  return found as SchedulerClasses[N];
+}
 
 /**
  * Construct a scheduler from its specification on an optimizer, children first for composites
@@ -695,20 +707,23 @@ const classes: Readonly<Record<Exclude<SchedulerName, CompositeSchedulerName>, S
  * @param spec - The scheduler.
  * @param optimizer - The optimizer it schedules.
  * @returns The scheduler.
- * @throws whatever the engine throws for invalid options (`ValueError`, `ZeroDivisionError`, …).
+ * @throws whatever the engine throws for invalid options (`ValueError`, `ZeroDivisionError`, …);
+ *   an `Error` when the class of a scheduler is not provided ({@link provideSchedulers}).
  */
 export function buildScheduler(spec: SchedulerSpec, optimizer: Optimizer): Scheduler {
   if (spec.scheduler === 'SequentialLR' || spec.scheduler === 'ChainedScheduler') {
     const children = (spec.options['schedulers'] as SchedulerSpec[]).map((child) =>
       buildScheduler(child, optimizer),
     );
-    if (spec.scheduler === 'ChainedScheduler') return new ChainedScheduler(children);
-    return new SequentialLR(optimizer, {
+    if (spec.scheduler === 'ChainedScheduler') {
+      return new (providedClass('ChainedScheduler'))(children);
+    }
+    return new (providedClass('SequentialLR'))(optimizer, {
       schedulers: children,
       milestones: spec.options['milestones'] as number[],
     });
   }
-  const SchedulerClass = classes[spec.scheduler];
+  const SchedulerClass = providedClass(spec.scheduler);
   return new SchedulerClass(optimizer, spec.options as never);
 }
 
