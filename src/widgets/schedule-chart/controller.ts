@@ -129,7 +129,19 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
   plot.append(canvas);
 
   let colours = readColours(host);
-  let restartLines: VerticalMark[] = [];
+  const restartMarks = (next: readonly Curve[]): VerticalMark[] =>
+    spec.markRestarts
+      ? next.flatMap((curve, i) =>
+          curve.restarts.map((x) => ({
+            x,
+            colour: colours.series[i % SERIES_COLOURS]!,
+            dash: [4, 4],
+            width: 1,
+          })),
+        )
+      : [];
+  let restartLines = restartMarks(curves);
+  const motion = () => (reducedMotion.matches ? false : { duration: 250 });
 
   const dataset = (curve: Curve, i: number): ChartDataset<'line', Point[]> => ({
     label: curve.label,
@@ -178,7 +190,8 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
     options: {
       responsive: true,
       maintainAspectRatio: false,
-      animation: reducedMotion.matches ? false : { duration: 250 },
+      // The build-time SVG already showed this curve: the first drawing does not animate it in.
+      animation: false,
       parsing: false,
       normalized: true,
       locale: localeInfo[locale].lang,
@@ -209,16 +222,7 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
     curves = next;
     chart.data.datasets = next.map(dataset);
     chart.options.scales = { x: xScale(), y: yScale(logInput?.checked ?? false) };
-    restartLines = spec.markRestarts
-      ? next.flatMap((curve, i) =>
-          curve.restarts.map((x) => ({
-            x,
-            colour: colours.series[i % SERIES_COLOURS]!,
-            dash: [4, 4],
-            width: 1,
-          })),
-        )
-      : [];
+    restartLines = restartMarks(next);
     chart.update(reducedMotion.matches ? 'none' : undefined);
     canvas.setAttribute('aria-label', chartSummary(t, locale, spec, next));
     host.querySelectorAll('.sc-legend-label').forEach((label, i) => {
@@ -410,11 +414,13 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
   );
 
   const onMotion = () => {
-    chart.options.animation = reducedMotion.matches ? false : { duration: 250 };
+    chart.options.animation = motion();
   };
   reducedMotion.addEventListener('change', onMotion, { signal });
 
-  showCurves(curves);
+  // The chart was drawn with these curves; the legend and the data table are the build-time ones.
+  onMotion();
+  canvas.setAttribute('aria-label', chartSummary(t, locale, spec, curves));
   host.dataset['live'] = '';
 
   return {

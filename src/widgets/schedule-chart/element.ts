@@ -59,6 +59,9 @@ class ScheduleChartElement extends HTMLElement {
         import('./controller.ts'),
         import('./chart-js.ts'),
       ]);
+      // Evaluating the modules and drawing the chart are two tasks, not one long one that would
+      // leave a slow phone unresponsive to input for a few hundred milliseconds.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       if (this.isConnected && !this.#mounted) this.#mounted = mountScheduleChart(this, Chart);
     } catch {
       // The build-time SVG, legend and data table stay: the chart is still readable.
