@@ -39,6 +39,8 @@ class PlaygroundElement extends HTMLElement {
       ]);
       // A shared address with an lr_lambda needs the expression chunk before it can be read.
       await prepareForQuery(location.search);
+      // Evaluating the modules and building the playground are two tasks, not one long one.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       if (this.isConnected && !this.#mounted) this.#mounted = mountPlayground(this, Chart);
     } catch {
       // The note that the playground needs JavaScript stays visible.
