@@ -130,7 +130,8 @@ describe.each(['en', 'zh-cn'] as const)('/%s/playground/', (locale) => {
       .poll(() => widget.locator('.pg-python code').textContent())
       .toBe(pytorchCode(toChartSpec(state)));
     await widget.locator('.pg-table summary').click();
-    expect(await widget.locator('.pg-table tbody tr').count()).toBeGreaterThan(10);
+    // The table is filled when it opens (the toggle event comes after the click).
+    await expect.poll(() => widget.locator('.pg-table tbody tr').count()).toBeGreaterThan(10);
     await close(guard);
   });
 

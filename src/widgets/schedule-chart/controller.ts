@@ -228,10 +228,15 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
     host.querySelectorAll('.sc-legend-label').forEach((label, i) => {
       if (next[i]) label.textContent = next[i].label;
     });
-    updateTable(next);
+    // A folded table is refilled when it is opened, not on every redraw while editing.
+    if (tableBox?.open) updateTable(next);
+    else tableStale = true;
   };
 
+  const tableBox = host.querySelector<HTMLDetailsElement>('.sc-table');
+  let tableStale = false;
   const updateTable = (next: readonly Curve[]) => {
+    tableStale = false;
     const body = host.querySelector('.sc-table tbody');
     if (!body) return;
     if (multi) {
@@ -411,6 +416,14 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
       colours = readColours(host);
       showCurves(curves);
     }),
+  );
+
+  tableBox?.addEventListener(
+    'toggle',
+    guarded(() => {
+      if (tableBox.open && tableStale) updateTable(curves);
+    }),
+    { signal },
   );
 
   const onMotion = () => {
