@@ -206,34 +206,38 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
     };
   };
 
-  const chart = new Chart<'line', Point[]>(canvas, {
-    type: 'line',
-    data: { datasets: [] },
-    options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      parsing: false,
-      normalized: true,
-      locale: localeInfo[locale].lang,
-      font: { family: colours.font },
-      interaction: { mode: 'index', intersect: false },
-      scales: scales(),
-    },
-    plugins: [
-      markerPlugin,
-      hoverReadout(plot, {
-        title: (x) => tc('tooltip.epoch', { epoch: formatEpoch(locale, x) }),
-        line: (dataset, y) => {
-          const label = dataset.label ?? '';
-          const value = formatLr(locale, y, 6);
-          return dataset.yAxisID === 'momentum'
-            ? t('tooltip.momentum', { label, value })
-            : tc('tooltip.series', { label, lr: value });
-        },
-      }),
-    ],
-  });
+  // Created by the first draw, with its curves: created empty and then filled, it would be laid
+  // out and painted twice while the playground goes live.
+  let chart: ChartJs<'line', Point[]> | undefined;
+  const createChart = (datasets: ChartDataset<'line', Point[]>[]) =>
+    new Chart<'line', Point[]>(canvas, {
+      type: 'line',
+      data: { datasets },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        parsing: false,
+        normalized: true,
+        locale: localeInfo[locale].lang,
+        font: { family: colours.font },
+        interaction: { mode: 'index', intersect: false },
+        scales: scales(),
+      },
+      plugins: [
+        markerPlugin,
+        hoverReadout(plot, {
+          title: (x) => tc('tooltip.epoch', { epoch: formatEpoch(locale, x) }),
+          line: (dataset, y) => {
+            const label = dataset.label ?? '';
+            const value = formatLr(locale, y, 6);
+            return dataset.yAxisID === 'momentum'
+              ? t('tooltip.momentum', { label, value })
+              : tc('tooltip.series', { label, lr: value });
+          },
+        }),
+      ],
+    });
 
   const announce = (text: string) => {
     live.textContent = text;
@@ -285,7 +289,6 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
       for (const epoch of restarts) verticals.push({ epoch, colour, pattern: [4, 4] });
       for (const epoch of milestones) verticals.push({ epoch, colour, pattern: [1, 3] });
     });
-    chart.data.datasets = shown;
     // New scale options make Chart.js rebuild its scales: only when they differ.
     const scaleKey = [
       state.epochs,
@@ -293,9 +296,14 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
       state.series.some(cyclesMomentum),
       colours.text,
     ].join();
-    if (scaleKey !== lastScaleKey) chart.options.scales = scales();
+    if (chart === undefined) {
+      chart = createChart(shown);
+    } else {
+      chart.data.datasets = shown;
+      if (scaleKey !== lastScaleKey) chart.options.scales = scales();
+      chart.update('none');
+    }
     lastScaleKey = scaleKey;
-    chart.update('none');
   };
 
   // The canvas's accessible summary describes every curve in words; it follows the redraw with the
@@ -844,7 +852,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
       clearTimeout(textTimer);
       for (const timer of timers) clearTimeout(timer);
       for (const url of objectUrls) URL.revokeObjectURL(url);
-      chart.destroy();
+      chart?.destroy();
       canvas.remove();
       cards.replaceChildren();
       delete host.dataset['live'];
