@@ -11,7 +11,8 @@
  */
 import type { Chart as ChartJs, ChartDataset, ChartOptions, Plugin } from 'chart.js';
 import { onThemeChange } from '../../components/theme.ts';
-import { isLocale, localeInfo, type Locale } from '../../i18n/locales.ts';
+import { isLocale, type Locale } from '../../i18n/locales.ts';
+import { baseLineOptions } from '../shared/line-dataset.ts';
 import type { PlaygroundKey } from '../../i18n/widgets/playground.ts';
 import type { ScheduleChartKey } from '../../i18n/widgets/schedule-chart.ts';
 import { hoverReadout } from '../shared/hover-readout.ts';
@@ -214,14 +215,7 @@ export function mountPlayground(host: HTMLElement, Chart: typeof ChartJs): { des
       type: 'line',
       data: { datasets },
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        parsing: false,
-        normalized: true,
-        locale: localeInfo[locale].lang,
-        font: { family: colours.font },
-        interaction: { mode: 'index', intersect: false },
+        ...baseLineOptions(locale, colours.font),
         scales: scales(),
       },
       plugins: [

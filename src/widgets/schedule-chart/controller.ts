@@ -10,7 +10,8 @@
  */
 import type { Chart as ChartJs, ChartDataset, ChartOptions } from 'chart.js';
 import { onThemeChange } from '../../components/theme.ts';
-import { isLocale, localeInfo, type Locale } from '../../i18n/locales.ts';
+import { isLocale, type Locale } from '../../i18n/locales.ts';
+import { baseLineOptions } from '../shared/line-dataset.ts';
 import type { ScheduleChartKey } from '../../i18n/widgets/schedule-chart.ts';
 import { verticalMarks, type VerticalMark } from '../shared/chart-marks.ts';
 import { clearFieldProblems, showFieldProblems, type Field } from '../shared/field-problems.ts';
@@ -188,15 +189,9 @@ export function mountScheduleChart(host: HTMLElement, Chart: typeof ChartJs): { 
     type: 'line',
     data: { datasets: curves.map(dataset) },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      // The build-time SVG already showed this curve: the first drawing does not animate it in.
-      animation: false,
-      parsing: false,
-      normalized: true,
-      locale: localeInfo[locale].lang,
-      font: { family: colours.font },
-      interaction: { mode: 'index', intersect: false },
+      // No animation: the build-time SVG already showed this curve, the first drawing does not
+      // animate it in (later updates do, see onMotion).
+      ...baseLineOptions(locale, colours.font),
       scales: { x: xScale(), y: yScale(logInput?.checked ?? false) },
     },
     plugins: [

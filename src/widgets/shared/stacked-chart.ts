@@ -6,9 +6,9 @@
  * @module
  */
 import type { Chart as ChartJs, ChartOptions, Plugin, TickOptions } from 'chart.js';
-import { localeInfo, type Locale } from '../../i18n/locales.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { hoverReadout, type ReadoutText } from './hover-readout.ts';
-import { lineDataset } from './line-dataset.ts';
+import { baseLineOptions, lineDataset } from './line-dataset.ts';
 import { axisTitleLines } from './plot.ts';
 
 /** Options of one Chart.js axis. */
@@ -120,14 +120,7 @@ export function stackedChart<P>(
       datasets: options.series.map(([label, axis, colour]) => lineDataset<P>(label, axis, colour)),
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      parsing: false,
-      normalized: true,
-      locale: localeInfo[options.locale].lang,
-      font: { family: options.font },
-      interaction: { mode: 'index', intersect: false },
+      ...baseLineOptions(options.locale, options.font),
       scales: options.scales,
     },
     plugins: [...options.plugins, hoverReadout(options.box, options.readout)],
