@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { localeInfo, locales, type Locale } from '../../src/i18n/locales.ts';
-import { articles, guardedContext, useBrowser, siteUrl, type Article } from './harness.ts';
+import {
+  articles,
+  guardedContext,
+  openGuardedPage,
+  useBrowser,
+  siteUrl,
+  type Article,
+} from './harness.ts';
 
 const browser = useBrowser();
 
@@ -16,6 +23,8 @@ const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'zh-cn' : 'en
 const usesMath = (source: string) => /\$[^$\n]+\$/.test(source.replace(/^```[\s\S]*?^```/gm, ''));
 const usesSyncedTabs = (source: string) => /<Tabs[^>]*\bsyncKey="lang"/.test(source);
 const hasCodeBlock = (source: string) => /^```\w*/m.test(source);
+/** A KaTeX font file as Vite emits it, e.g. `/_astro/KaTeX_Main-Regular.B22Nviop.woff2`. */
+const katexFontFile = /\/_astro\/KaTeX_[\w-]+\.[\w-]+\.woff2$/;
 
 describe('articles', () => {
   it('exist in both languages', () => {
@@ -151,9 +160,7 @@ describe('math', () => {
         return document.fonts.check('16px KaTeX_Main');
       });
       expect(fontLoaded).toBe(true);
-      expect(guard.requests.some((url) => /\/_astro\/KaTeX_[\w-]+\.[\w-]+\.woff2$/.test(url))).toBe(
-        true,
-      );
+      expect(guard.requests.some((url) => katexFontFile.test(url))).toBe(true);
       // KaTeX draws stretchy glyphs such as the bar of \sqrt as SVGs as tall as their wrapper;
       // Starlight's `svg { height: auto }` for content images would shrink them to a sliver.
       const svgs = await page.$$eval('.katex-html svg', (elements) =>
@@ -174,9 +181,7 @@ describe('math', () => {
   it.each(withMath.map((article) => [article.path] as const))(
     'preloads exactly the KaTeX fonts %s uses',
     async (path) => {
-      const guard = await guardedContext(browser());
-      const page = await guard.context.newPage();
-      await page.goto(path, { waitUntil: 'networkidle' });
+      const { guard, page } = await openGuardedPage(browser(), path);
       await page.mouse.wheel(0, 100_000);
       await page.waitForLoadState('networkidle');
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -186,7 +191,7 @@ describe('math', () => {
       const requested = new Set(
         guard.requests
           .map((url) => new URL(url).pathname)
-          .filter((pathname) => /\/KaTeX_[\w-]+\.[\w-]+\.woff2$/.test(pathname)),
+          .filter((pathname) => katexFontFile.test(pathname)),
       );
       expect(preloaded.length).toBeGreaterThan(0);
       expect([...preloaded].sort()).toEqual([...requested].sort());

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { nextTask } from '../shared/next-task.ts';
 
 /** What the controller returns: a handle to tear the playground down. */
 interface Mounted {
@@ -39,8 +40,7 @@ class PlaygroundElement extends HTMLElement {
       ]);
       // A shared address with an lr_lambda needs the expression chunk before it can be read.
       await prepareForQuery(location.search);
-      // Evaluating the modules and building the playground are two tasks, not one long one.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       if (this.isConnected && !this.#mounted) this.#mounted = mountPlayground(this, Chart);
     } catch {
       // The note that the playground needs JavaScript stays visible.

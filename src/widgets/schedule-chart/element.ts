@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { nextTask } from '../shared/next-task.ts';
 
 /** What the controller returns: a handle to tear the live chart down. */
 interface Mounted {
@@ -59,9 +60,7 @@ class ScheduleChartElement extends HTMLElement {
         import('./controller.ts'),
         import('./chart-js.ts'),
       ]);
-      // Evaluating the modules and drawing the chart are two tasks, not one long one that would
-      // leave a slow phone unresponsive to input for a few hundred milliseconds.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       if (this.isConnected && !this.#mounted) this.#mounted = mountScheduleChart(this, Chart);
     } catch {
       // The build-time SVG, legend and data table stay: the chart is still readable.
